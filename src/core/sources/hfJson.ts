@@ -1,0 +1,6 @@
+import type { ParseContext, ParseResult } from '../paper';
+
+// Placeholder until the parser lands.
+export function parseHfJson(_text: string, _file: string, _context?: ParseContext): ParseResult {
+  return { papers: [], problems: [] };
+}

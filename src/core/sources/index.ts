@@ -1,0 +1,68 @@
+// Chooses a parser for a listing by its content as well as its name, and never throws.
+import { problem, type ParseContext, type ParseResult, type Parser } from '../paper';
+import { parseArxivListing } from './arxiv';
+import { parseBibtex } from './bibtex';
+import { parseHfDailyText } from './hfDailyText';
+import { parseHfJson } from './hfJson';
+import { parseMarkdownList } from './markdown';
+
+export type ListingFormat = 'bibtex' | 'hf-json' | 'arxiv' | 'hf-daily-text' | 'markdown';
+
+export const PARSERS: Record<ListingFormat, Parser> = {
+  bibtex: parseBibtex,
+  'hf-json': parseHfJson,
+  arxiv: parseArxivListing,
+  'hf-daily-text': parseHfDailyText,
+  markdown: parseMarkdownList,
+};
+
+/** File extensions Lit Review reads; everything else in a library folder is ignored. */
+export const LISTING_EXTENSIONS = ['.bib', '.bibtex', '.json', '.txt', '.md', '.markdown', '.eml', '.text'];
+
+export function isListingFile(file: string): boolean {
+  const lower = file.toLowerCase();
+  return LISTING_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/**
+ * The format of a listing. Content decides where it is unambiguous (a `.txt` that is an
+ * arXiv e-mail, a `.md` that is really BibTeX); the extension breaks ties.
+ */
+export function detectFormat(text: string, file: string): ListingFormat | undefined {
+  const lower = file.toLowerCase();
+  const head = text.slice(0, 20000);
+  if (/^\s*[[{]/.test(head) && (lower.endsWith('.json') || /"(title|paper)"\s*:/.test(head))) return 'hf-json';
+  if (lower.endsWith('.bib') || lower.endsWith('.bibtex')) return 'bibtex';
+  if (/^\s*@[a-zA-Z]+\s*[{(]/m.test(head) && !/^\s*[-*]\s/m.test(head.slice(0, 2000)) && countMatches(head, /^\s*@[a-zA-Z]+\s*[{(]/gm) >= countMatches(head, /^#{1,6}\s/gm)) {
+    if (!lower.endsWith('.md') || /^\s*@[a-zA-Z]+\s*[{(][^,\s]*,/m.test(head)) return 'bibtex';
+  }
+  if (/^arXiv:\d{4}\.\d{4,5}/m.test(head) || /^arXiv:[a-z-]+\/\d{7}/m.test(head)) return 'arxiv';
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
+  if (looksLikeHfDailyText(head)) return 'hf-daily-text';
+  if (lower.endsWith('.json')) return 'hf-json';
+  if (/^\s*([-*]|\|)\s*.*\]\(https?:/m.test(head)) return 'markdown';
+  return undefined;
+}
+
+function countMatches(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+/** A Daily Papers page keeps its `·` separator line before each date line. */
+function looksLikeHfDailyText(text: string): boolean {
+  return /^\s*·\s*$/m.test(text) || /Daily Papers/.test(text.slice(0, 2000));
+}
+
+/** Parses any listing; a parser bug or unknown format becomes a problem, never an exception. */
+export function parseListing(text: string, file: string, context: ParseContext = {}): ParseResult & { format?: ListingFormat } {
+  const format = detectFormat(text, file);
+  if (!format) {
+    return { papers: [], problems: [problem(file, 1, 'Not a listing Lit Review can read (expected BibTeX, arXiv, Hugging Face Daily Papers text or JSON, or a Markdown list).', 'warning')] };
+  }
+  try {
+    return { ...PARSERS[format](text, file, context), format };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { papers: [], problems: [problem(file, 1, `Could not read this ${format} listing: ${reason}`)], format };
+  }
+}
