@@ -70,7 +70,7 @@ export function yearForYearlessDate(month: number, day: number, savedAt: Date): 
 /** Web links in free text, without the sentence's trailing punctuation. */
 export function extractLinks(text: string): string[] {
   const links: string[] = [];
-  for (const match of text.matchAll(/\bhttps?:\/\/[^\s<>"'`]+/g)) {
+  for (const match of text.matchAll(/\bhttps?:\/\/[^\s<>"'`{}\\|]+/g)) {
     const link = trimLinkEnd(match[0]);
     if (link.length > 'https://'.length && !links.includes(link)) links.push(link);
   }

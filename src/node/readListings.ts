@@ -1,0 +1,108 @@
+// Reads a library folder from disk for the command line and the benchmark.
+// (The extension reads through VS Code's file system API instead.)
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { decodeListing } from '../core/decode';
+import type { Listing } from '../core/library';
+import { problem, type Problem } from '../core/paper';
+import { isListingFile } from '../core/sources';
+
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export interface ReadOptions {
+  maxFileBytes?: number;
+  /** Called after each file, for progress on big folders. */
+  onFile?: (done: number, file: string) => void;
+}
+
+export interface ReadResult {
+  listings: Listing[];
+  problems: Problem[];
+}
+
+/** Folders and VCS metadata that never hold listings. */
+const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.hg', '.svn']);
+
+/**
+ * Every listing under `root` (a folder or a single file), with paths relative to `root`'s
+ * folder. Symlinks are followed once: a link back into a folder already seen is reported.
+ */
+export async function readListings(root: string, options: ReadOptions = {}): Promise<ReadResult> {
+  const result: ReadResult = { listings: [], problems: [] };
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const rootStat = await fs.stat(root).catch(() => undefined);
+  if (!rootStat) {
+    result.problems.push(problem(root, 1, 'This library folder does not exist.'));
+    return result;
+  }
+  const base = rootStat.isDirectory() ? root : path.dirname(root);
+  const files: string[] = [];
+  if (rootStat.isDirectory()) await walk(root, base, new Set(), files, result.problems);
+  else files.push(root);
+  files.sort();
+  let done = 0;
+  for (const file of files) {
+    const relative = path.relative(base, file).split(path.sep).join('/');
+    await readOne(file, relative, maxBytes, result);
+    options.onFile?.(++done, relative);
+  }
+  return result;
+}
+
+async function walk(folder: string, base: string, seen: Set<string>, files: string[], problems: Problem[]): Promise<void> {
+  const real = await fs.realpath(folder).catch(() => folder);
+  if (seen.has(real)) {
+    problems.push(problem(relativeTo(base, folder), 1, 'This folder links back to a folder already read (a symlink loop); skipped.', 'warning'));
+    return;
+  }
+  seen.add(real);
+  let entries;
+  try {
+    entries = await fs.readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    problems.push(problem(relativeTo(base, folder), 1, `Could not list this folder: ${reason(error)}`));
+    return;
+  }
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(full, base, seen, files, problems);
+    } else if (entry.isSymbolicLink()) {
+      const target = await fs.stat(full).catch(() => undefined);
+      if (!target) problems.push(problem(relativeTo(base, full), 1, 'This link points to nothing (a dangling symlink); skipped.', 'warning'));
+      else if (target.isDirectory()) await walk(full, base, seen, files, problems);
+      else if (isListingFile(entry.name)) files.push(full);
+    } else if (entry.isFile() && isListingFile(entry.name)) {
+      files.push(full);
+    }
+  }
+}
+
+async function readOne(file: string, relative: string, maxBytes: number, result: ReadResult): Promise<void> {
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > maxBytes) {
+      result.problems.push(problem(relative, 1, `This file is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit; skipped.`, 'warning'));
+      return;
+    }
+    const decoded = decodeListing(await fs.readFile(file));
+    if (decoded.kind === 'binary') {
+      result.problems.push(problem(relative, 1, 'This file is binary, not a text listing; skipped.', 'warning'));
+      return;
+    }
+    if (decoded.warning) result.problems.push(problem(relative, 1, decoded.warning, 'warning'));
+    result.listings.push({ file: relative, text: decoded.text, modifiedAt: stat.mtime });
+  } catch (error) {
+    result.problems.push(problem(relative, 1, `Could not read this file: ${reason(error)}`));
+  }
+}
+
+function relativeTo(base: string, file: string): string {
+  return path.relative(base, file).split(path.sep).join('/') || '.';
+}
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
