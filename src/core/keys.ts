@@ -5,7 +5,7 @@ import { toAscii } from './text';
 /**
  * A key template: text with placeholders.
  *   {short}   the paper's short name (SSRL in "SSRL: Self-Search ..."), else {author}
- *   {author}  the first author's family name, else the organisation, else {title}
+ *   {author}  the first author's family name, else {title}
  *   {title}   the first two significant words of the title
  *   {year}    the year, or nothing
  */
@@ -16,13 +16,13 @@ export interface KeyOptions {
 }
 
 const STOP_WORDS = new Set(
-  'a an and are as at by can do does for from how in into is it its of on or our the their this to towards toward via what when where which who why with without your we you not no beyond'.split(' '),
+  'a an and are as at by can do does for from how in into is it its of on or our the their this to towards toward via what when where which who why with without your we you not no beyond i should much many more'.split(' '),
 );
 
 /** The key a paper would get with no collision and no pinned key. */
 export function baseKey(paper: PaperDraft, template = DEFAULT_KEY_TEMPLATE): string {
   const parts: Record<string, () => string> = {
-    short: () => keyPart(shortName(paper.title)) || authorPart(paper),
+    short: () => keyPart(shortName(paper.title)?.replace(/\$[^$]*\$/g, '')) || authorPart(paper),
     author: () => authorPart(paper),
     title: () => titlePart(paper.title),
     year: () => (paper.year ? String(paper.year) : ''),
@@ -40,9 +40,8 @@ export function shortName(title: string): string | undefined {
 
 function authorPart(paper: PaperDraft): string {
   const first = paper.authors[0];
-  if (first) return keyPart(familyName(first));
-  if (paper.organization) return keyPart(paper.organization.split(/\s+/)[0] ?? '');
-  return titlePart(paper.title);
+  // An organisation is not an author: "Chaining the Evidence" reads better as chainingevidence than google.
+  return first ? keyPart(familyName(first)) || titlePart(paper.title) : titlePart(paper.title);
 }
 
 function titlePart(title: string): string {

@@ -3,7 +3,7 @@ import type { PaperDraft, Source } from './paper';
 import { normalizeTitle } from './text';
 
 /** Titles this short ("Introduction", "Abstract") are too generic to identify a paper. */
-const MIN_TITLE_IDENTITY_LENGTH = 12;
+const MIN_TITLE_IDENTITY_LENGTH = 15;
 
 /**
  * Groups drafts that describe the same paper: the same arXiv id, else the same DOI, else

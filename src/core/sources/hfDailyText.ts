@@ -19,7 +19,7 @@ interface PageLine {
 const AUTHORS_LINE = /^•\s*(\d{1,6})\s+authors?$/;
 const DATE_LINE = /^([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))?(?: (\d{1,7}))?$/;
 /** Abstracts are paragraphs; titles and chrome are short. */
-const MIN_ABSTRACT_LENGTH = 120;
+const MIN_ABSTRACT_LENGTH = 80;
 const MAX_TITLE_LENGTH = 400;
 
 export function parseHfDailyText(text: string, file: string, context: ParseContext = {}): ParseResult {
@@ -38,9 +38,14 @@ export function parseHfDailyText(text: string, file: string, context: ParseConte
       i++;
       continue;
     }
+    const abstract = lines[i + 1];
+    if (!(abstract && isAbstract(abstract)) && !startsMetadata(lines, i + 1)) {
+      // Page chrome between papers ("Load more", a repeated header): not a paper.
+      i++;
+      continue;
+    }
     const draft: PaperDraftInput = { title: squash(title.text), sources: [{ file, line: title.line }], links: [] };
     i++;
-    const abstract = lines[i];
     if (abstract && isAbstract(abstract)) {
       draft.abstract = squash(abstract.text);
       draft.links = extractLinks(abstract.text);
@@ -70,17 +75,24 @@ function classify(line: string): LineKind {
   return 'text';
 }
 
+/** A paragraph that ends a sentence, or too long for a title ("Enough? Exploring" titles exist). */
 function isAbstract(line: PageLine): boolean {
-  return line.kind === 'text' && line.text.length >= MIN_ABSTRACT_LENGTH;
+  if (line.kind !== 'text' || line.text.length < MIN_ABSTRACT_LENGTH) return false;
+  return line.text.length > 300 || /[.!?)]$/.test(line.text);
 }
 
 /** The first paper starts at the first short line directly followed by an abstract. */
 function firstTitleIndex(lines: PageLine[]): number {
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = lines[i]!;
-    if (line.kind === 'text' && line.text.length <= MAX_TITLE_LENGTH && isAbstract(lines[i + 1]!) && lines[i + 1]!.text.length > line.text.length) return i;
+    if (line.kind === 'text' && line.text.length <= MAX_TITLE_LENGTH && !isAbstract(line) && isAbstract(lines[i + 1]!)) return i;
   }
   return -1;
+}
+
+function startsMetadata(lines: PageLine[], i: number): boolean {
+  const kind = lines[i]?.kind;
+  return kind === 'authors' || kind === 'separator' || (kind === 'text' && lines[i + 1]?.kind === 'separator');
 }
 
 /** Reads the optional "• N authors" / organisation, "·" and date lines after an abstract. */
