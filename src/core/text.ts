@@ -2,7 +2,8 @@
 
 /** Collapses runs of whitespace (wrapped lines included) into single spaces. */
 export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Replacing only runs and odd whitespace keeps a megabyte of "x " single spaces fast.
+  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /** Removes diacritics: "García Müller" -> "Garcia Muller". */
@@ -67,43 +68,40 @@ export function yearForYearlessDate(month: number, day: number, savedAt: Date): 
   return candidate <= endOfSaveDay ? year : year - 1;
 }
 
+/** Longer than any address a listing really holds; longer "links" are noise and skipped. */
+export const MAX_LINK_LENGTH = 2048;
+
 /** Web links in free text, without the sentence's trailing punctuation. */
 export function extractLinks(text: string): string[] {
-  const links: string[] = [];
+  const links = new Set<string>();
   for (const match of text.matchAll(/\bhttps?:\/\/[^\s<>"'`{}\\|]+/g)) {
+    if (match[0].length > MAX_LINK_LENGTH) continue;
     const link = trimLinkEnd(match[0]);
-    if (link.length > 'https://'.length && !links.includes(link)) links.push(link);
+    if (link.length > 'https://'.length) links.add(link);
   }
-  return links;
+  return [...links];
 }
+
+const CLOSING: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
 
 /** Strips trailing punctuation that belongs to the sentence, keeping balanced brackets. */
 export function trimLinkEnd(link: string): string {
+  // Bracket balance is counted once, then updated as characters come off the end: linear.
+  const balance: Record<string, number> = { ')': 0, ']': 0, '}': 0 };
+  for (const c of link) {
+    if (c in CLOSING) balance[c]!--;
+    else if (c === '(' || c === '[' || c === '{') balance[c === '(' ? ')' : c === '[' ? ']' : '}']!++;
+  }
   let end = link.length;
-  for (;;) {
-    const last = link[end - 1];
-    if (last === undefined) break;
-    if ('.,;:!?\'"*'.includes(last)) {
+  while (end > 0) {
+    const last = link[end - 1]!;
+    if ('.,;:!?\'"*'.includes(last)) end--;
+    else if (last in CLOSING && balance[last]! < 0) {
+      balance[last]!++;
       end--;
-      continue;
-    }
-    if (last === ')' || last === ']' || last === '}') {
-      const open = last === ')' ? '(' : last === ']' ? '[' : '{';
-      const body = link.slice(0, end);
-      if (count(body, open) < count(body, last)) {
-        end--;
-        continue;
-      }
-    }
-    break;
+    } else break;
   }
   return link.slice(0, end);
-}
-
-function count(text: string, ch: string): number {
-  let n = 0;
-  for (const c of text) if (c === ch) n++;
-  return n;
 }
 
 /** New-style arXiv id (2501.01234, 0704.0001) or old-style (hep-th/9901001), without version. */
