@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PaperDraftSchema } from '../../src/core/paper';
 import { parseArxivListing, splitAuthors } from '../../src/core/sources/arxiv';
-import { decodeLatexAccents } from '../../src/core/sources/latexAccents';
+import { decodeLatex } from '../../src/core/latex';
 import { fixture } from './helpers';
 
 /** 1-based line of the first line of `text` containing `needle`. */
@@ -203,15 +203,15 @@ describe('arXiv listings', () => {
   });
 
   describe('authors and LaTeX accents', () => {
-    it('decodes accents and special letters, leaving other commands alone', () => {
-      assert.equal(decodeLatexAccents('M\\"uller'), 'Müller');
-      assert.equal(decodeLatexAccents("Garc\\'ia"), 'García');
-      assert.equal(decodeLatexAccents("Garc\\'{\\i}a"), 'García');
-      assert.equal(decodeLatexAccents('{\\o}ystein'), 'øystein');
-      assert.equal(decodeLatexAccents('\\v{S}koda \\v Cech'), 'Škoda Čech');
-      assert.equal(decodeLatexAccents('Fran\\c{c}ois Erd\\H{o}s \\AA ngstr\\"om'), 'François Erdős Ångström');
-      assert.equal(decodeLatexAccents('Stra\\ss e'), 'Straße');
-      assert.equal(decodeLatexAccents('$\\alpha$-\\textbf{bold}'), '$\\alpha$-\\textbf{bold}');
+    it('decodes accents, special letters, lone symbols and font commands', () => {
+      assert.equal(decodeLatex('M\\"uller'), 'Müller');
+      assert.equal(decodeLatex("Garc\\'ia"), 'García');
+      assert.equal(decodeLatex("Garc\\'{\\i}a"), 'García');
+      assert.equal(decodeLatex('{\\o}ystein'), 'øystein');
+      assert.equal(decodeLatex('\\v{S}koda \\v Cech'), 'Škoda Čech');
+      assert.equal(decodeLatex('Fran\\c{c}ois Erd\\H{o}s \\AA ngstr\\"om'), 'François Erdős Ångström');
+      assert.equal(decodeLatex('Stra\\ss e'), 'Straße');
+      assert.equal(decodeLatex('$\\alpha$-\\textbf{bold}'), 'α-bold');
     });
 
     it('splits names on commas and "and", dropping nested affiliations', () => {

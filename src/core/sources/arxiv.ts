@@ -2,7 +2,7 @@
 // text listings. Line by line, so a broken entry costs only itself.
 import { acceptDraft, problem, type ParseContext, type ParseResult, type PaperDraftInput } from '../paper';
 import { extractLinks, formatDate, monthNumber, parseArxivId, parseDoi, squash } from '../text';
-import { decodeLatexAccents } from './latexAccents';
+import { decodeLatex } from '../latex';
 
 type Field = 'title' | 'authors' | 'categories' | 'comments' | 'journal' | 'doi' | 'date' | 'abstract' | 'ignored';
 
@@ -163,7 +163,7 @@ function readEntry(entry: Entry, file: string, result: ParseResult): void {
     if (idText && !parseArxivId(idText)) {
       result.problems.push(problem(file, entry.line, `Entry at line ${entry.line} has an arXiv id "${idText}" that is not valid; read without it.`, 'warning'));
     }
-    const title = fields.title ? squash(decodeLatexAccents(fields.title.text)) : '';
+    const title = fields.title ? squash(decodeLatex(fields.title.text)) : '';
     if (!title) {
       result.problems.push(problem(file, entry.line, `Entry at line ${entry.line}${label} has no title; skipped.`));
       return;
@@ -214,7 +214,7 @@ function dateFromId(id: string): { date: string; year: number } | undefined {
 
 /** "A. One (Univ X), B. Two and C. Three" -> names, affiliations and LaTeX accents gone. */
 export function splitAuthors(text: string): string[] {
-  const plain = decodeLatexAccents(withoutParentheses(text)).replace(/[{}]/g, '').replace(/~/g, ' ');
+  const plain = decodeLatex(withoutParentheses(text)).replace(/[{}]/g, '').replace(/~/g, ' ');
   const names: string[] = [];
   for (const part of plain.split(/,|;|\band\b/)) {
     const name = squash(part).replace(/\bet al\.?$/, '').trim();
