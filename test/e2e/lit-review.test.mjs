@@ -1,0 +1,61 @@
+// The extension as a person meets it: the example library opened in VS Code, the Lit Review
+// view in the activity bar, the paper count in the status bar, commands in the palette.
+import assert from 'node:assert/strict';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createExampleWorkspace, FIXTURES } from '../host/workspaces.mjs';
+import { openWorkbench } from './workbench.mjs';
+
+const CONTAINER = 'Lit Review';
+const VIEW = 'Papers';
+const EXAMPLE_PAPER_COUNT = 60;
+const EXAMPLE_LISTING = 'papers/hf-daily-papers-rl-search.txt';
+
+describe('Lit Review in the workbench', function () {
+  this.timeout(180_000);
+  let workspace;
+  let workbench;
+
+  before(async () => {
+    workspace = createExampleWorkspace();
+    workbench = await openWorkbench({ folder: workspace.path });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      const name = `failure-${this.currentTest.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+      console.log(`      screenshot: ${await workbench.screenshot(name)}`);
+    }
+  });
+
+  after(async () => {
+    await workbench?.close();
+    workspace?.remove();
+  });
+
+  it('lists the papers of the example library in its own view', async () => {
+    await workbench.openViewContainer(CONTAINER);
+    await workbench.resizeSideBar(560);
+    await workbench.openFile(EXAMPLE_LISTING);
+    await workbench.treeItems(VIEW).first().waitFor({ timeout: 60_000 });
+    await workbench.statusBarItem(`${EXAMPLE_PAPER_COUNT} papers`).waitFor();
+    const labels = await workbench.visibleTreeLabels(VIEW);
+    assert.ok(labels.length >= 5, `the view shows the library's topics, not ${labels.length} rows`);
+    assert.ok(labels.includes('Other') || labels.length >= 8, `topics are listed: ${labels.join(', ')}`);
+    await workbench.moveMouseAway();
+    await workbench.screenshot('library');
+  });
+
+  it('shows the number of papers in the status bar', async () => {
+    const item = workbench.statusBarItem(/\d+ papers?/);
+    await item.waitFor();
+    assert.equal((await item.innerText()).trim(), `${EXAMPLE_PAPER_COUNT} papers`);
+  });
+
+  it('reindexes from the command palette and picks up a new listing', async () => {
+    copyFileSync(join(FIXTURES, 'workspace', 'more-papers.txt'), join(workspace.path, 'papers', 'more-papers.txt'));
+    await workbench.runCommand('Lit Review: Reindex Library');
+    await workbench.statusBarItem(`${EXAMPLE_PAPER_COUNT + 2} papers`).waitFor();
+    await workbench.screenshot('reindexed');
+  });
+});
