@@ -1,0 +1,188 @@
+// `lit-review`: the same core as the extension, from a terminal.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { formatBibtex } from './core/bibtex';
+import { formatCitation } from './core/cite';
+import { DEFAULT_KEY_TEMPLATE } from './core/keys';
+import { Library, type Listing } from './core/library';
+import type { Paper, Problem } from './core/paper';
+import { SearchIndex } from './core/search';
+import { computeTopics, OVERRIDES_FILE, parseOverrides, type TopicOverrides } from './core/topics';
+import { readListings } from './node/readListings';
+
+const USAGE = `Usage: lit-review <command> [options]
+
+Commands:
+  index                     every paper and every problem in the library
+  search "QUERY" [--limit N] papers matching QUERY, best first (default limit 20)
+  topics                    papers grouped by topic
+  cite KEY... [--style pandoc|latex|bibtex]
+                            a citation for the given keys (default pandoc)
+  bib                       a complete .bib of the library on stdout
+
+Options:
+  --library PATH            a folder or file of listings (repeatable; default: .)
+  --key-template TEMPLATE   citation key template (default ${DEFAULT_KEY_TEMPLATE})
+  --json                    print exactly one JSON document
+  --help                    this text
+`;
+
+/** Misuse of the command line: exit code 2 with a message, as Unix tools do. */
+class UsageError extends Error {}
+
+interface Options {
+  command: string;
+  args: string[];
+  libraries: string[];
+  json: boolean;
+  limit: number;
+  style: string;
+  keyTemplate?: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const options: Options = { command: '', args: [], libraries: [], json: false, limit: 20, style: 'pandoc' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): string => {
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`${arg} needs a value.`);
+      return next;
+    };
+    if (arg === '--library' || arg === '-l') options.libraries.push(value());
+    else if (arg === '--json') options.json = true;
+    else if (arg === '--limit') options.limit = positiveInteger(value(), arg);
+    else if (arg === '--style') options.style = value();
+    else if (arg === '--key-template') options.keyTemplate = value();
+    else if (arg === '--help' || arg === '-h') options.command = 'help';
+    else if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`Unknown option ${arg}.`);
+    else if (!options.command) options.command = arg;
+    else options.args.push(arg);
+  }
+  if (!options.libraries.length) options.libraries.push('.');
+  return options;
+}
+
+function positiveInteger(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} takes a positive whole number, not "${text}".`);
+  return n;
+}
+
+async function loadLibrary(options: Options): Promise<{ library: Library; overrides?: TopicOverrides; problems: Problem[] }> {
+  const listings: Listing[] = [];
+  const problems: Problem[] = [];
+  const several = options.libraries.length > 1;
+  for (const root of options.libraries) {
+    const showProgress = process.stderr.isTTY && !options.json;
+    const read = await readListings(root, {
+      onFile: showProgress ? (done) => done % 100 === 0 && process.stderr.write(`\rRead ${done} files...`) : undefined,
+    });
+    if (showProgress && read.listings.length >= 100) process.stderr.write('\n');
+    // With several libraries, paths keep their root so two "notes.md" stay apart.
+    const prefix = (file: string) => (several ? path.join(root, file).split(path.sep).join('/') : file);
+    listings.push(...read.listings.map((listing) => ({ ...listing, file: prefix(listing.file) })));
+    problems.push(...read.problems.map((p) => ({ ...p, file: prefix(p.file) })));
+  }
+  const overrides = readOverrides(options.libraries[0]!, problems);
+  const library = Library.fromListings(listings, {
+    template: options.keyTemplate,
+    topics: (papers) => computeTopics(papers, { overrides, folderTopics: true }).papers,
+  });
+  return { library, overrides, problems: [...problems, ...library.problems] };
+}
+
+/** Topic moves and renames made in the editor, kept beside the listings. */
+function readOverrides(root: string, problems: Problem[]): TopicOverrides | undefined {
+  const file = path.join(root, OVERRIDES_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = parseOverrides(text);
+  for (const message of parsed.problems) problems.push({ file: OVERRIDES_FILE, line: 1, message, severity: 'warning' });
+  return parsed.overrides;
+}
+
+function print(json: boolean, document: unknown, text: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(document, null, 2)}\n` : text());
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ')).join('\n') + '\n';
+}
+
+function clip(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+}
+
+function paperRows(papers: Paper[]): string[][] {
+  return [['KEY', 'YEAR', 'TITLE'], ...papers.map((p) => [p.key, p.year ? String(p.year) : '', clip(p.title, 90)])];
+}
+
+function problemLines(problems: Problem[]): string {
+  return problems.map((p) => `${p.file}:${p.line}: ${p.severity}: ${p.message}\n`).join('');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseArgs(argv);
+  if (options.command === 'help' || !options.command) {
+    process.stdout.write(USAGE);
+    return options.command ? 0 : 2;
+  }
+  if (!['index', 'search', 'topics', 'cite', 'bib'].includes(options.command)) throw new UsageError(`Unknown command "${options.command}".`);
+  if (options.command === 'search' && options.args.length !== 1) throw new UsageError('search takes one QUERY (quote it if it has spaces).');
+  if (options.command === 'cite' && !options.args.length) throw new UsageError('cite needs at least one KEY.');
+  if (options.command === 'cite' && !['pandoc', 'latex', 'bibtex'].includes(options.style)) throw new UsageError(`--style is pandoc, latex or bibtex, not "${options.style}".`);
+
+  const { library, overrides, problems } = await loadLibrary(options);
+  const papers = library.papers;
+  switch (options.command) {
+    case 'index':
+      print(options.json, { papers, problems }, () => table(paperRows(papers)) + `${papers.length} papers, ${problems.length} problems\n`);
+      if (!options.json) process.stderr.write(problemLines(problems));
+      break;
+    case 'search': {
+      const hits = new SearchIndex(papers).search(options.args[0]!, { limit: options.limit });
+      const results = hits.map((hit) => ({ key: hit.paper.key, title: hit.paper.title, score: Number(hit.score.toFixed(4)) }));
+      print(options.json, { results }, () => (results.length ? table([['KEY', 'SCORE', 'TITLE'], ...results.map((r) => [r.key, r.score.toFixed(3), clip(r.title, 90)])]) : 'No papers match.\n'));
+      break;
+    }
+    case 'topics': {
+      const topics = computeTopics(papers, { overrides, folderTopics: true }).topics.map((topic) => ({ name: topic.name, keys: topic.keys }));
+      print(options.json, { topics }, () => topics.map((t) => `${t.name} (${t.keys.length})\n  ${t.keys.join(', ')}\n`).join(''));
+      break;
+    }
+    case 'cite': {
+      const unknown = options.args.filter((key) => !library.byKey(key));
+      for (const key of unknown) process.stderr.write(`Unknown key "${key}".\n`);
+      const cited = options.args.filter((key) => library.byKey(key)).map((key) => library.byKey(key)!);
+      const keys = cited.map((p) => p.key);
+      const text = !cited.length ? '' : options.style === 'bibtex' ? formatBibtex(cited) : `${formatCitation(keys, options.style as 'pandoc' | 'latex')}\n`;
+      print(options.json, { citation: text, unknown }, () => text);
+      break;
+    }
+    case 'bib':
+      process.stdout.write(formatBibtex(papers));
+      break;
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`lit-review: ${error.message}\nRun "lit-review --help" for usage.\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`lit-review: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

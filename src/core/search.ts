@@ -1,0 +1,3 @@
+// Fuzzy search over the library's papers (see ./search/ for how it works).
+export { SearchIndex, type SearchHit, type SearchOptions } from './search/searchIndex';
+export { compactForm, foldText, searchWords, stripLatex } from './search/normalize';

@@ -1,0 +1,135 @@
+// The first, cheap pass of a search: which papers contain every word of the query (each
+// word in any field, fuzzily), and a rough relevance for each, from the inverted index.
+import { BODY_COUNT_BITS, HEAD_FIELD_BITS, HEAD_FIELDS, type HeadField, type TermIndex, type TermMatch } from './termIndex';
+
+/** How much a word found in each field says about the paper. */
+export const FIELD_WEIGHTS: Record<HeadField | 'abstract', number> = {
+  name: 1,
+  title: 0.9,
+  people: 0.8,
+  organization: 0.8,
+  extra: 0.6,
+  abstract: 0.4,
+};
+
+/** The best field weight for each combination of head-field bits. */
+const MASK_WEIGHT = (() => {
+  const weights = new Float32Array(1 << HEAD_FIELD_BITS);
+  for (let mask = 1; mask < weights.length; mask++) {
+    HEAD_FIELDS.forEach((field, bit) => {
+      if (mask & (1 << bit)) weights[mask] = Math.max(weights[mask]!, FIELD_WEIGHTS[field]);
+    });
+  }
+  return weights;
+})();
+
+/** An abstract naming a term once counts 1; seven times, 1.3. */
+const REPEAT_FACTOR = Float32Array.from({ length: 1 << BODY_COUNT_BITS }, (_, n) => 1 + 0.1 * Math.log2(Math.max(1, n)));
+
+/** One word of the query with every term it may stand for. */
+export interface QueryWord {
+  matches: TermMatch[];
+  /** Stop words ("of", "the") raise a paper that has them but never exclude one that lacks them. */
+  required: boolean;
+}
+
+/** Papers found, in document order, each with its rough relevance. */
+export interface Candidates {
+  docs: Int32Array;
+  /** 0..1: the share of the query's (rarity-weighted) words found, and how well. */
+  relevance: Float32Array;
+}
+
+const NONE: Candidates = { docs: new Int32Array(0), relevance: new Float32Array(0) };
+
+/**
+ * Scratch arrays sized to the library, reused by every search: a keystroke allocates
+ * only the list of papers that match.
+ */
+export class CandidateFinder {
+  private readonly wordScore: Float32Array;
+  private readonly wordStamp: Uint32Array;
+  private readonly total: Float32Array;
+  private readonly touched: Int32Array;
+  private stamp = 0;
+
+  constructor(private readonly index: TermIndex) {
+    const n = index.documentCount;
+    this.wordScore = new Float32Array(n);
+    this.wordStamp = new Uint32Array(n);
+    this.total = new Float32Array(n);
+    this.touched = new Int32Array(n);
+  }
+
+  /** Papers that have every required word, with their rough relevance. */
+  find(words: readonly QueryWord[]): Candidates {
+    const required = words.filter((word) => word.required);
+    if (!required.length || required.some((word) => !word.matches.length)) return NONE;
+    // The rarest word first: it gives the smallest set for the others to narrow.
+    const ordered = [...required].sort((a, b) => this.index.cost(a.matches) - this.index.cost(b.matches));
+    const n = this.index.documentCount;
+    let candidates: Int32Array = new Int32Array(0);
+    let weightSum = 0;
+    for (const [position, word] of ordered.entries()) {
+      const found = this.scoreWord(word.matches);
+      const weight = Math.log(1 + n / Math.max(1, found));
+      weightSum += weight;
+      if (position === 0) {
+        candidates = this.touched.slice(0, found);
+        for (const doc of candidates) this.total[doc] = weight * this.wordScore[doc]!;
+      } else {
+        let kept = 0;
+        for (const doc of candidates) {
+          if (this.wordStamp[doc] !== this.stamp) continue;
+          this.total[doc] = this.total[doc]! + weight * this.wordScore[doc]!;
+          candidates[kept++] = doc;
+        }
+        candidates = candidates.subarray(0, kept);
+      }
+      if (!candidates.length) return NONE;
+    }
+    for (const word of words) {
+      if (word.required || !word.matches.length) continue;
+      // An optional word adds a little for the papers that have it, and never filters.
+      this.scoreWord(word.matches);
+      for (const doc of candidates) if (this.wordStamp[doc] === this.stamp) this.total[doc] = this.total[doc]! + 0.1 * this.wordScore[doc]!;
+    }
+    const relevance = new Float32Array(candidates.length);
+    for (let i = 0; i < candidates.length; i++) relevance[i] = Math.min(1, this.total[candidates[i]!]! / weightSum);
+    return { docs: candidates, relevance };
+  }
+
+  /** Fills `wordScore` for the papers a word hits (best match and field); returns how many. */
+  private scoreWord(matches: readonly TermMatch[]): number {
+    const stamp = ++this.stamp;
+    const { wordScore, wordStamp, touched } = this;
+    let found = 0;
+    for (const match of matches) {
+      const head = this.index.headPostings(match.term);
+      for (let i = 0; i < head.length; i++) {
+        const posting = head[i]!;
+        const doc = posting >>> HEAD_FIELD_BITS;
+        const value = match.quality * MASK_WEIGHT[posting & ((1 << HEAD_FIELD_BITS) - 1)]!;
+        if (wordStamp[doc] !== stamp) {
+          wordStamp[doc] = stamp;
+          wordScore[doc] = value;
+          touched[found++] = doc;
+        } else if (value > wordScore[doc]!) wordScore[doc] = value;
+      }
+      if (match.headOnly) continue;
+      const body = this.index.bodyPostings(match.term);
+      const base = match.quality * FIELD_WEIGHTS.abstract;
+      for (let i = 0; i < body.length; i++) {
+        const posting = body[i]!;
+        const doc = posting >>> BODY_COUNT_BITS;
+        const value = base * REPEAT_FACTOR[posting & ((1 << BODY_COUNT_BITS) - 1)]!;
+        if (wordStamp[doc] !== stamp) {
+          wordStamp[doc] = stamp;
+          wordScore[doc] = value;
+          touched[found++] = doc;
+        } else if (value > wordScore[doc]!) wordScore[doc] = value;
+      }
+    }
+    return found;
+  }
+}

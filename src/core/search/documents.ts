@@ -1,0 +1,63 @@
+// What of a paper is searched, and in which field: the terms the index reads and the
+// folded title the re-scoring reads, computed once when the index is built.
+import { shortName } from '../keys';
+import type { Paper } from '../paper';
+import { parseArxivId, parseDoi } from '../text';
+import { compactForm, foldText, indexTerms, stripLatex, titleAcronyms } from './normalize';
+import type { DocumentTerms } from './termIndex';
+
+/** A paper with its name and title folded for search, kept for re-scoring. */
+export interface SearchDocument {
+  paper: Paper;
+  /** "zerosearch" for "ZeroSearch: ...", "" when the title has no short name. */
+  shortName: string;
+  /** The title's letters and digits in one run, for whole-phrase hits. */
+  compactTitle: string;
+  title: string;
+}
+
+export function searchDocument(paper: Paper): SearchDocument {
+  return {
+    paper,
+    shortName: compactForm(shortName(paper.title) ?? ''),
+    compactTitle: compactForm(paper.title),
+    title: foldText(stripLatex(paper.title)).toLowerCase(),
+  };
+}
+
+/** The terms of each field, for the inverted index. */
+export function documentTerms(document: SearchDocument): DocumentTerms {
+  const { paper } = document;
+  const short = shortName(paper.title);
+  const name = [paper.key.toLowerCase()];
+  if (short) indexTerms(short, name);
+  const people: string[] = [];
+  for (const author of paper.authors) indexTerms(author, people);
+  const extra = titleAcronyms(paper.title);
+  for (const hint of paper.keywords) indexTerms(hint, extra);
+  for (const topic of paper.topics) indexTerms(topic, extra);
+  if (paper.venue) indexTerms(paper.venue, extra);
+  return {
+    head: { name, title: indexTerms(paper.title), people, organization: indexTerms(paper.organization ?? ''), extra },
+    abstract: indexTerms(paper.abstract ?? '', [], { body: true }),
+  };
+}
+
+/** Identifiers a query may be exactly: the citation key and the arXiv id. */
+export function identifiers(paper: Paper): string[] {
+  const ids = [paper.key.toLowerCase()];
+  if (paper.arxivId) ids.push(paper.arxivId.toLowerCase());
+  if (paper.doi) ids.push(paper.doi.toLowerCase());
+  return ids;
+}
+
+/** A query that is a key, an arXiv id or link, or a DOI, in the form `identifiers` gives. */
+export function queryIdentifiers(query: string): string[] {
+  const trimmed = query.trim().toLowerCase();
+  const ids = [trimmed];
+  const arxiv = parseArxivId(trimmed);
+  if (arxiv) ids.push(arxiv.toLowerCase());
+  const doi = parseDoi(trimmed);
+  if (doi) ids.push(doi);
+  return ids;
+}

@@ -1,0 +1,173 @@
+// Fuzzy search over the library, fast enough to run on every keystroke at 100k papers:
+// an inverted index narrows the papers to those with every query word, fuse.js orders
+// the best few hundred of them, and a paper named exactly by the query comes first.
+import type { Paper } from '../paper';
+import { CandidateFinder, type Candidates, type QueryWord } from './candidates';
+import { documentTerms, identifiers, queryIdentifiers, searchDocument, type SearchDocument } from './documents';
+import { isStopWord, searchWords } from './normalize';
+import { fuseScores } from './rescore';
+import { TermIndex, type TermMatch } from './termIndex';
+
+export interface SearchHit {
+  paper: Paper;
+  /** 0 for a perfect match, 1 for the worst, as in fuse.js. */
+  score: number;
+}
+
+export interface SearchOptions {
+  /** At most this many hits (default 50). */
+  limit?: number;
+}
+
+const DEFAULT_LIMIT = 50;
+/** How many of the index's best candidates fuse.js re-scores. */
+const RESCORED = 100;
+/** Typing re-sends the same words on every keystroke: their look-ups are kept. */
+const LOOKUP_CACHE_SIZE = 256;
+/** Words past this many add nothing a person meant and only cost time. */
+const MAX_WORDS = 12;
+/**
+ * How much of the final score is the index's relevance, the rest being fuse.js's. The
+ * index knows which field and how exactly each word matched; fuse.js's character-level
+ * score orders papers the index rates alike (measured on the query set in the tests).
+ */
+const INDEX_SHARE = 0.8;
+
+export class SearchIndex {
+  private readonly documents: SearchDocument[];
+  private readonly terms: TermIndex;
+  private readonly finder: CandidateFinder;
+  private readonly byIdentifier = new Map<string, number>();
+  private readonly lookups = new Map<string, TermMatch[]>();
+
+  constructor(papers: readonly Paper[]) {
+    // Documents in key order: ties everywhere below break by key without comparing strings.
+    this.documents = [...papers].sort((a, b) => compareKeys(a.key, b.key)).map(searchDocument);
+    // Terms are made one paper at a time and dropped once indexed: at 100k papers a list
+    // of all of them would be millions of strings.
+    this.terms = new TermIndex(mapLazily(this.documents, documentTerms));
+    this.finder = new CandidateFinder(this.terms);
+    this.documents.forEach((document, doc) => {
+      for (const id of identifiers(document.paper)) if (!this.byIdentifier.has(id)) this.byIdentifier.set(id, doc);
+    });
+  }
+
+  get size(): number {
+    return this.documents.length;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
+    const words = [...new Set(searchWords(query))].slice(0, MAX_WORDS);
+    if (!words.length || !limit) return [];
+    const named = this.namedBy(query);
+    const best = topCandidates(this.finder.find(this.queryWords(words)), Math.max(RESCORED, limit), named);
+    const hits = this.rescore(best, words, named);
+    return hits.slice(0, limit).map((hit) => ({ paper: this.documents[hit.doc]!.paper, score: roundScore(hit.score) }));
+  }
+
+  /**
+   * The final order: the index's relevance blended with fuse.js's score, then the boosts
+   * for a query that is the paper's identifier, its short name, or the start of either.
+   */
+  private rescore(best: readonly Ranked[], words: readonly string[], named: number | undefined): { doc: number; score: number }[] {
+    // Only the best hundred or so are worth fuse.js's time; the rest (when a caller asks
+    // for many) keep the index's order, below them.
+    const fused = fuseScores(best.slice(0, RESCORED).map((candidate) => this.documents[candidate.doc]!), words);
+    const compactQuery = words.join('');
+    const hits = best.map((candidate, i) => {
+      const document = this.documents[candidate.doc]!;
+      let score = INDEX_SHARE * (1 - candidate.relevance) + (1 - INDEX_SHARE) * (fused[i] ?? 1);
+      if (candidate.doc === named) score = 0;
+      else if (document.shortName && document.shortName === compactQuery) score *= 0.05;
+      else if (compactQuery.length >= 3 && document.shortName.startsWith(compactQuery)) score *= 0.5;
+      else if (compactQuery.length >= 6 && document.compactTitle.includes(compactQuery)) score *= 0.7;
+      return { doc: candidate.doc, score };
+    });
+    return hits.sort((a, b) => a.score - b.score || a.doc - b.doc);
+  }
+
+  /** The paper whose key, arXiv id or DOI the query is. */
+  private namedBy(query: string): number | undefined {
+    for (const id of queryIdentifiers(query)) {
+      const doc = this.byIdentifier.get(id);
+      if (doc !== undefined) return doc;
+    }
+    return undefined;
+  }
+
+  /**
+   * Each word with the terms it may stand for. Neighbouring words are also tried joined
+   * ("zero search" finds "ZeroSearch"), and the joined form counts for both words.
+   */
+  private queryWords(words: readonly string[]): QueryWord[] {
+    const allStopWords = words.every(isStopWord);
+    const last = words.length - 1;
+    const result: QueryWord[] = words.map((word, i) => ({
+      matches: [...this.lookup(word, i === last || word.length >= 3)],
+      required: allStopWords || !isStopWord(word),
+    }));
+    const spans: [number, number][] = [];
+    for (let i = 0; i < last; i++) spans.push([i, i + 1]);
+    if (words.length >= 3 && words.length <= 5) spans.push([0, last]);
+    for (const [from, to] of spans) {
+      const joined = words.slice(from, to + 1).join('');
+      const matches = this.lookup(joined, to === last);
+      for (let i = from; i <= to; i++) result[i]!.matches.push(...matches);
+    }
+    return result;
+  }
+
+  private lookup(word: string, asPrefix: boolean): TermMatch[] {
+    const id = `${asPrefix ? '*' : '='}${word}`;
+    let matches = this.lookups.get(id);
+    if (!matches) {
+      if (this.lookups.size >= LOOKUP_CACHE_SIZE) this.lookups.clear();
+      matches = this.terms.lookup(word, asPrefix);
+      this.lookups.set(id, matches);
+    }
+    return matches;
+  }
+}
+
+interface Ranked {
+  doc: number;
+  relevance: number;
+}
+
+/**
+ * The `count` most relevant candidates, the earlier document winning ties, and the
+ * paper the query names (if any) whatever its relevance.
+ */
+function topCandidates(found: Candidates, count: number, named: number | undefined): Ranked[] {
+  const { docs, relevance } = found;
+  // A histogram finds the cut-off in one pass, instead of sorting tens of thousands.
+  let cutoff = 0;
+  if (docs.length > count) {
+    const bins = new Int32Array(HISTOGRAM_BINS + 1);
+    for (let i = 0; i < relevance.length; i++) bins[Math.floor(relevance[i]! * HISTOGRAM_BINS)]!++;
+    let bin = HISTOGRAM_BINS;
+    for (let kept = bins[bin]!; kept < count && bin > 0; ) kept += bins[--bin]!;
+    cutoff = bin / HISTOGRAM_BINS;
+  }
+  const ranked: Ranked[] = [];
+  for (let i = 0; i < docs.length; i++) if (relevance[i]! >= cutoff && docs[i] !== named) ranked.push({ doc: docs[i]!, relevance: relevance[i]! });
+  ranked.sort((a, b) => b.relevance - a.relevance || a.doc - b.doc);
+  const top = ranked.slice(0, count);
+  if (named !== undefined) top.unshift({ doc: named, relevance: 1 });
+  return top;
+}
+
+const HISTOGRAM_BINS = 1024;
+
+function* mapLazily<T, U>(items: readonly T[], map: (item: T) => U): Iterable<U> {
+  for (const item of items) yield map(item);
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function roundScore(score: number): number {
+  return Math.min(1, Math.max(0, Math.round(score * 1e6) / 1e6));
+}

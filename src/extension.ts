@@ -1,0 +1,51 @@
+// The composition root: builds the services (settings, the indexed library) and hands them
+// to each feature. Features never talk to each other except through commands.
+import * as vscode from 'vscode';
+import { ConfigService } from './config';
+import type { Library } from './core/library';
+import * as cite from './features/cite';
+import * as details from './features/details';
+import * as indexing from './features/indexing';
+import { IndexingService } from './features/indexing/libraryService';
+import * as search from './features/search';
+import type { Services } from './features/services';
+import { createTopicsTree, type PapersTreeProvider } from './features/topics-tree';
+
+/** What `activate` returns: lets other extensions and the integration tests see the library. */
+export interface LitReviewApi {
+  /** The library as last indexed (empty until the first indexing finishes). */
+  library(): Library;
+  /** Resolves once the indexing in progress, if any, has finished. */
+  whenIndexed(): Promise<Library>;
+  /** Reads every listing again. */
+  reindex(): Promise<Library>;
+  /** The Papers tree, as the sidebar shows it. */
+  tree: PapersTreeProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): LitReviewApi {
+  const output = vscode.window.createOutputChannel('Lit Review');
+  const config = new ConfigService(output);
+  const diagnostics = vscode.languages.createDiagnosticCollection('litReview.listings');
+  const library = new IndexingService(context, config, output, diagnostics);
+  context.subscriptions.push(output, config, diagnostics, library);
+
+  const services: Services = { context, config, library, output };
+  indexing.activate(services);
+  const tree = createTopicsTree(services);
+  details.activate(services);
+  search.activate(services);
+  cite.activate(services);
+
+  void library.start();
+  return {
+    library: () => library.current,
+    whenIndexed: () => library.whenIndexed(),
+    reindex: () => library.reindex(),
+    tree,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

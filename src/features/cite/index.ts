@@ -1,0 +1,35 @@
+// Citing while writing: Insert Citation, Insert BibTeX Entry, New Literature Note, key
+// completion, hover and Go to Definition on keys, warnings on unknown keys with a quick fix,
+// and the note's .bib file kept in step with what it cites.
+import * as vscode from 'vscode';
+import type { FeatureActivator } from '../services';
+import { citingFor } from './citing';
+import { CitationCompletionProvider, COMPLETION_ACCEPTED_COMMAND } from './completion';
+import { registerInsertBibtexEntry } from './insertBibtexEntry';
+import { registerInsertCitation } from './insertCitation';
+import { CitationDefinitionProvider, CitationHoverProvider } from './keyNavigation';
+import { registerNewNote } from './newNote';
+import { NOTE_SELECTOR } from './noteLanguage';
+import { UnknownKeyActions, UnknownKeyDiagnostics } from './unknownKeys';
+
+export const activate: FeatureActivator = (services) => {
+  const citing = citingFor(services);
+  const completion = new CitationCompletionProvider(services);
+  services.context.subscriptions.push(
+    registerInsertCitation(services, citing),
+    registerInsertBibtexEntry(services, citing),
+    registerNewNote(services, citing),
+    // Markdown: `@` (quick suggestions are off there). LaTeX: `{` and `,` inside \cite{...}.
+    vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, completion, '@'),
+    vscode.languages.registerCompletionItemProvider({ language: 'latex' }, completion, '{', ','),
+    vscode.commands.registerCommand(COMPLETION_ACCEPTED_COMMAND, async (note: unknown, key: unknown) => {
+      const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === String(note));
+      const paper = typeof key === 'string' ? services.library.current.byKey(key) : undefined;
+      if (document && paper) await citing.bibliography.add(document, [paper]);
+    }),
+    vscode.languages.registerHoverProvider(NOTE_SELECTOR, new CitationHoverProvider(services)),
+    vscode.languages.registerDefinitionProvider(NOTE_SELECTOR, new CitationDefinitionProvider(services)),
+    new UnknownKeyDiagnostics(services, citing.bibliography),
+    vscode.languages.registerCodeActionsProvider(NOTE_SELECTOR, new UnknownKeyActions(), { providedCodeActionKinds: UnknownKeyActions.kinds }),
+  );
+};

@@ -1,0 +1,23 @@
+// "Lit Review: Insert BibTeX Entry": a paper's full entry at the cursor (in a .bib file, or a
+// LaTeX file's filecontents). Inserted as a snippet, so every `$`, `}` and `\` is escaped.
+import * as vscode from 'vscode';
+import { formatBibtexEntry } from '../../core/bibtex';
+import { escapeSnippet } from '../../core/snippet';
+import type { Services } from '../services';
+import type { Citing } from './citing';
+import { papersToUse } from './commandPapers';
+
+export function registerInsertBibtexEntry(services: Services, citing: Citing): vscode.Disposable {
+  return vscode.commands.registerCommand('litReview.insertBibtexEntry', async (...args: unknown[]): Promise<boolean> => {
+    const papers = await papersToUse(services, args, 'Lit Review: Insert BibTeX Entry', 'Choose the paper whose BibTeX entry to insert');
+    if (!papers.length) return false;
+    const text = `${papers.map((paper) => formatBibtexEntry(paper).trimEnd()).join('\n\n')}\n`;
+    const editor = citing.editors.target();
+    if (!editor) {
+      await vscode.env.clipboard.writeText(text);
+      void vscode.window.showInformationMessage(`Copied the BibTeX ${papers.length === 1 ? 'entry' : 'entries'} to the clipboard: no editor is open.`);
+      return false;
+    }
+    return editor.insertSnippet(new vscode.SnippetString(escapeSnippet(text)));
+  });
+}

@@ -1,0 +1,43 @@
+// A cited key shows its paper on hover and leads to the listing it came from on Go to
+// Definition: `@key` in Markdown, a key inside `\cite{...}` in LaTeX.
+import * as vscode from 'vscode';
+import { citedKeyAt } from '../../core/noteCitations';
+import type { Paper } from '../../core/paper';
+import { paperTooltipMarkdown } from '../../core/paperSummary';
+import type { Services } from '../services';
+import { noteLanguageOf } from './noteLanguage';
+
+function paperAt(services: Services, document: vscode.TextDocument, position: vscode.Position): { paper: Paper; range: vscode.Range } | undefined {
+  const language = noteLanguageOf(document);
+  if (!language) return undefined;
+  const span = citedKeyAt(document.lineAt(position.line).text, position.character, language);
+  if (!span) return undefined;
+  const paper = services.library.current.byKey(span.key);
+  return paper ? { paper, range: new vscode.Range(position.line, span.start, position.line, span.end) } : undefined;
+}
+
+export class CitationHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly services: Services) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const found = paperAt(this.services, document, position);
+    if (!found) return undefined;
+    // Every piece of listing text is escaped by paperTooltipMarkdown; untrusted, no HTML.
+    const markdown = new vscode.MarkdownString(paperTooltipMarkdown(found.paper));
+    markdown.isTrusted = false;
+    markdown.supportHtml = false;
+    return new vscode.Hover(markdown, found.range);
+  }
+}
+
+export class CitationDefinitionProvider implements vscode.DefinitionProvider {
+  constructor(private readonly services: Services) {}
+
+  provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
+    const found = paperAt(this.services, document, position);
+    const source = found?.paper.sources[0];
+    if (!source) return undefined;
+    const uri = this.services.library.uriOf(source.file);
+    return uri ? new vscode.Location(uri, new vscode.Position(source.line - 1, 0)) : undefined;
+  }
+}

@@ -1,0 +1,21 @@
+// Show Paper Details: a read-only page with everything the listings say about one paper.
+import * as vscode from 'vscode';
+import { resolvePaper } from '../topics-tree/paperArgument';
+import type { FeatureActivator } from '../services';
+import { DetailsPanel } from './detailsPanel';
+
+export { DETAILS_VIEW_TYPE } from './detailsPanel';
+
+export const activate: FeatureActivator = (services) => {
+  const details = new DetailsPanel(services);
+  services.context.subscriptions.push(
+    details,
+    vscode.commands.registerCommand('litReview.showDetails', async (argument?: unknown) => {
+      const paper = await resolvePaper(services, argument, 'Show Paper Details');
+      if (!paper) return undefined;
+      // Clicked in the tree (a key arrives): the tree keeps the focus, so arrow keys go on browsing.
+      details.show(paper, typeof argument === 'string');
+      return paper.key;
+    }),
+  );
+};

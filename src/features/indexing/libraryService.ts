@@ -1,0 +1,412 @@
+// Keeps the library in step with the library folders: a cached warm start, a full scan,
+// then a watcher that re-reads only what changed. Everything else reads from here.
+import * as vscode from 'vscode';
+import { deserializeCache, serializeCache, type CacheEntry } from '../../core/cache';
+import { decodeListing } from '../../core/decode';
+import { matchesGlobs } from '../../core/glob';
+import { Library } from '../../core/library';
+import { problem, type ParseResult } from '../../core/paper';
+import { SearchIndex } from '../../core/search';
+import type { Settings } from '../../core/settings';
+import { computeTopics, OVERRIDES_FILE, parseOverrides, serializeOverrides, type Topic, type TopicOverrides } from '../../core/topics';
+import type { Config, LibraryService } from '../services';
+import { libraryRoots, type LibraryRoot } from './roots';
+
+const CACHE_FILE = 'library-cache.json';
+/** Long enough to gather a burst (a git checkout), short enough to feel instant. */
+const CHANGE_DEBOUNCE_MS = 250;
+/** Parsing yields to the editor this often so a huge library never freezes it. */
+const YIELD_EVERY_MS = 15;
+
+interface FileState {
+  uri: vscode.Uri;
+  mtime: number;
+  size: number;
+}
+
+export class IndexingService implements LibraryService, vscode.Disposable {
+  private library: Library;
+  private readonly files = new Map<string, FileState>();
+  private roots: LibraryRoot[] = [];
+  private readonly emitter = new vscode.EventEmitter<Library>();
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private watchers: vscode.Disposable[] = [];
+  private indexing: Promise<Library> = Promise.resolve(new Library());
+  private pending = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
+  private pendingTimer?: ReturnType<typeof setTimeout>;
+  private derived?: { library: Library; topics?: Topic[]; search?: SearchIndex };
+  private previousTopics: Topic[] = [];
+  private topicOverrides: TopicOverrides = { moves: {}, renames: {} };
+  /** Only the newest scan may publish its result. */
+  private generation = 0;
+  private lastSettings: Settings;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly config: Config,
+    private readonly output: vscode.OutputChannel,
+    private readonly diagnostics: vscode.DiagnosticCollection,
+  ) {
+    this.library = this.newLibrary(config.settings);
+    this.lastSettings = config.settings;
+    this.disposables.push(
+      this.emitter,
+      config.onDidChange((settings) => this.settingsChanged(settings)),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+    );
+  }
+
+  get current(): Library {
+    return this.library;
+  }
+
+  whenIndexed(): Promise<Library> {
+    return this.indexing;
+  }
+
+  uriOf(file: string): vscode.Uri | undefined {
+    return this.files.get(file)?.uri;
+  }
+
+  topics(): Topic[] {
+    const derived = this.derivedState();
+    if (!derived.topics) {
+      const settings = this.config.settings;
+      derived.topics = computeTopics(this.library.papers, {
+        rules: settings.topicRules,
+        folderTopics: settings.folderTopics,
+        overrides: this.topicOverrides,
+        previous: this.previousTopics,
+      }).topics;
+      this.previousTopics = derived.topics;
+    }
+    return derived.topics;
+  }
+
+  searchIndex(): SearchIndex {
+    const derived = this.derivedState();
+    derived.search ??= new SearchIndex(this.library.papers);
+    return derived.search;
+  }
+
+  overrides(): TopicOverrides {
+    return this.topicOverrides;
+  }
+
+  async saveOverrides(overrides: TopicOverrides): Promise<void> {
+    const root = this.roots[0];
+    if (!root) throw new Error('There is no library folder to keep topic changes in.');
+    this.topicOverrides = overrides;
+    await writeAtomically(vscode.Uri.joinPath(root.uri, OVERRIDES_FILE), serializeOverrides(overrides));
+    this.publish();
+  }
+
+  private derivedState(): { library: Library; topics?: Topic[]; search?: SearchIndex } {
+    if (this.derived?.library !== this.library) this.derived = { library: this.library };
+    return this.derived;
+  }
+
+  /** Warm start from the cache (the tree shows at once), then a full scan in the background. */
+  start(): Promise<Library> {
+    this.indexing = this.loadCache().then((cached) => {
+      if (cached.length) {
+        for (const entry of cached) this.library.setParsed(entry.file, entry.result);
+        this.output.appendLine(`Showed ${this.library.papers.length} papers from the cache; checking the listings for changes.`);
+        this.publish();
+      }
+      return this.reindex(cached);
+    });
+    return this.indexing;
+  }
+
+  /** Only settings that change what is read re-read the folders; topic settings just regroup. */
+  private settingsChanged(settings: Settings): void {
+    const before = this.lastSettings;
+    this.lastSettings = settings;
+    const differs = (name: keyof Settings) => JSON.stringify(before[name]) !== JSON.stringify(settings[name]);
+    if (['libraryFolders', 'include', 'exclude', 'maxFileSizeMB', 'keyTemplate'].some((name) => differs(name as keyof Settings))) void this.reindex();
+    else if (differs('topicRules') || differs('folderTopics')) this.publish();
+  }
+
+  /** Reads every listing again, reusing cached results for files whose mtime and size are unchanged. */
+  reindex(cached: CacheEntry[] = []): Promise<Library> {
+    const run = ++this.generation;
+    this.indexing = this.scan(run, cached).catch((error: unknown) => {
+      this.output.appendLine(`Indexing failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return this.library;
+    });
+    return this.indexing;
+  }
+
+  private async scan(run: number, cached: CacheEntry[]): Promise<Library> {
+    void vscode.commands.executeCommand('setContext', 'litReview.indexing', true);
+    try {
+      return await this.scanFolders(run, cached);
+    } finally {
+      if (run === this.generation) void vscode.commands.executeCommand('setContext', 'litReview.indexing', false);
+    }
+  }
+
+  private async scanFolders(run: number, cached: CacheEntry[]): Promise<Library> {
+    const settings = this.config.settings;
+    this.roots = await libraryRoots(settings.libraryFolders);
+    this.watch();
+    this.topicOverrides = await this.readOverrides();
+    const reuse = new Map(cached.map((entry) => [entry.file, entry]));
+    for (const [file, state] of this.files) {
+      const parsed = this.library.parsedFile(file);
+      if (parsed) reuse.set(file, { file, mtimeMs: state.mtime, size: state.size, result: parsed });
+    }
+    const library = this.newLibrary(settings);
+    const files = new Map<string, FileState>();
+    const uris = await this.findListings(settings);
+    const firstRun = !this.files.size && !cached.length;
+    const started = Date.now();
+    await vscode.window.withProgress(
+      {
+        location: firstRun ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window,
+        title: 'Lit Review: indexing papers',
+        cancellable: firstRun,
+      },
+      async (progress, token) => {
+        let lastYield = Date.now();
+        for (const [index, uri] of uris.entries()) {
+          if (token.isCancellationRequested || run !== this.generation) break;
+          const file = this.fileName(uri);
+          const state = await this.readInto(library, file, uri, reuse.get(file), settings);
+          if (state) files.set(file, state);
+          if (index % 20 === 0) progress.report({ message: `${index + 1} of ${uris.length} listings`, increment: (20 / uris.length) * 100 });
+          if (Date.now() - lastYield > YIELD_EVERY_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            lastYield = Date.now();
+          }
+        }
+      },
+    );
+    if (run !== this.generation) return this.indexing;
+    this.library = library;
+    this.files.clear();
+    for (const [file, state] of files) this.files.set(file, state);
+    this.output.appendLine(`Indexed ${library.papers.length} papers from ${files.size} listings in ${Date.now() - started} ms (${library.problems.length} problems).`);
+    this.publish();
+    void this.saveCache();
+    return library;
+  }
+
+  /** Reads and parses one listing, or reuses its cached result when unchanged. */
+  private async readInto(library: Library, file: string, uri: vscode.Uri, cached: CacheEntry | undefined, settings: Settings): Promise<FileState | undefined> {
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch (error) {
+      library.setUnreadable(file, reason(error));
+      return undefined;
+    }
+    const state = { uri, mtime: stat.mtime, size: stat.size };
+    if (cached && cached.mtimeMs === stat.mtime && cached.size === stat.size) {
+      library.setParsed(file, cached.result);
+      return state;
+    }
+    if (stat.size > settings.maxFileSizeMB * 1024 * 1024) {
+      library.setParsed(file, { papers: [], problems: [problem(file, 1, `This file is ${(stat.size / 1048576).toFixed(1)} MB, over the litReview.maxFileSizeMB limit of ${settings.maxFileSizeMB} MB; skipped.`, 'warning')] });
+      return state;
+    }
+    try {
+      const decoded = decodeListing(await vscode.workspace.fs.readFile(uri));
+      if (decoded.kind === 'binary') {
+        library.setParsed(file, { papers: [], problems: [problem(file, 1, 'This file is binary, not a text listing; skipped.', 'warning')] });
+        return state;
+      }
+      library.set({ file, text: decoded.text, modifiedAt: new Date(stat.mtime) });
+      if (decoded.warning) addProblem(library, file, decoded.warning);
+      const parsed = library.parsedFile(file)!;
+      this.output.appendLine(`Read ${file}: ${parsed.papers.length} papers${parsed.problems.length ? `, ${parsed.problems.length} problems` : ''}.`);
+    } catch (error) {
+      library.setUnreadable(file, reason(error));
+    }
+    return state;
+  }
+
+  private async findListings(settings: Settings): Promise<vscode.Uri[]> {
+    const exclude = settings.exclude.length ? `{${settings.exclude.join(',')}}` : undefined;
+    const found = new Map<string, vscode.Uri>();
+    for (const root of this.roots) {
+      for (const include of settings.include) {
+        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(root.uri, include), exclude)) {
+          if (!uri.path.endsWith(`/${OVERRIDES_FILE}`)) found.set(uri.toString(), uri);
+        }
+      }
+    }
+    return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  /** Watches each library folder; events are gathered and applied together after a pause. */
+  private watch(): void {
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = this.roots.flatMap((root) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root.uri, '**/*'));
+      return [
+        watcher,
+        watcher.onDidCreate((uri) => this.queue(uri, false)),
+        watcher.onDidChange((uri) => this.queue(uri, false)),
+        watcher.onDidDelete((uri) => this.queue(uri, true)),
+      ];
+    });
+  }
+
+  private queue(uri: vscode.Uri, deleted: boolean): void {
+    this.pending.set(uri.toString(), { uri, deleted });
+    clearTimeout(this.pendingTimer);
+    this.pendingTimer = setTimeout(() => void this.applyPending(), CHANGE_DEBOUNCE_MS);
+  }
+
+  private async applyPending(): Promise<void> {
+    const changes = [...this.pending.values()];
+    this.pending.clear();
+    await this.indexing;
+    const settings = this.config.settings;
+    let changed = false;
+    for (const { uri, deleted } of changes) {
+      const file = this.fileName(uri);
+      if (uri.path.endsWith(`/${OVERRIDES_FILE}`)) {
+        this.topicOverrides = await this.readOverrides();
+        changed = true;
+        continue;
+      }
+      const stat = deleted ? undefined : await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+      if (!stat) {
+        // A deleted folder arrives as one event for the folder: drop everything under it.
+        changed = this.library.delete(file) || this.library.deleteFolder(file) > 0 || changed;
+        this.files.delete(file);
+        for (const known of [...this.files.keys()]) if (known.startsWith(`${file}/`)) this.files.delete(known);
+        continue;
+      }
+      if (stat.type & vscode.FileType.Directory) {
+        // A folder moved or checked out: read every listing in it.
+        for (const inner of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'))) {
+          changed = (await this.refreshFile(inner, settings)) || changed;
+        }
+        continue;
+      }
+      changed = (await this.refreshFile(uri, settings)) || changed;
+    }
+    if (changed) {
+      this.publish();
+      void this.saveCache();
+    }
+  }
+
+  private async refreshFile(uri: vscode.Uri, settings: Settings): Promise<boolean> {
+    const root = this.roots.find((r) => uri.path.startsWith(`${r.uri.path}/`));
+    if (!root || !matchesGlobs(uri.path.slice(root.uri.path.length + 1), settings.include, settings.exclude)) return false;
+    const file = this.fileName(uri);
+    const state = await this.readInto(this.library, file, uri, undefined, settings);
+    if (state) this.files.set(file, state);
+    return true;
+  }
+
+  /**
+   * A listing's name in sources: its path inside its library folder, as the command line
+   * names it, so subfolders (not the library folder itself) become folder topics. With
+   * several library folders each keeps its own name in front.
+   */
+  private fileName(uri: vscode.Uri): string {
+    const root = this.roots.find((r) => uri.path.startsWith(`${r.uri.path}/`));
+    if (!root) return vscode.workspace.asRelativePath(uri, true);
+    const inside = uri.path.slice(root.uri.path.length + 1);
+    if (this.roots.length === 1) return inside;
+    const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    return `${vscode.workspace.asRelativePath(root.uri, several)}/${inside}`;
+  }
+
+  private newLibrary(settings: Settings): Library {
+    return new Library({ template: settings.keyTemplate });
+  }
+
+  private publish(): void {
+    this.derived = undefined;
+    this.showProblems();
+    void vscode.commands.executeCommand('setContext', 'litReview.hasPapers', this.library.papers.length > 0);
+    this.emitter.fire(this.library);
+  }
+
+  /** Malformed listings show in the Problems panel at file and line. */
+  private showProblems(): void {
+    this.diagnostics.clear();
+    const byUri = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
+    for (const item of this.library.problems) {
+      const uri = this.uriOf(item.file);
+      if (!uri) continue;
+      const line = Math.max(0, item.line - 1);
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), item.message, item.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = 'Lit Review';
+      const entry = byUri.get(uri.toString()) ?? { uri, list: [] };
+      entry.list.push(diagnostic);
+      byUri.set(uri.toString(), entry);
+    }
+    for (const { uri, list } of byUri.values()) this.diagnostics.set(uri, list);
+  }
+
+  private async readOverrides(): Promise<TopicOverrides> {
+    const root = this.roots[0];
+    if (!root) return { moves: {}, renames: {} };
+    const uri = vscode.Uri.joinPath(root.uri, OVERRIDES_FILE);
+    const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
+    if (!bytes) return { moves: {}, renames: {} };
+    const { overrides, problems } = parseOverrides(new TextDecoder().decode(bytes));
+    for (const message of problems) this.output.appendLine(`${OVERRIDES_FILE}: ${message}`);
+    return overrides;
+  }
+
+  private cacheUri(): vscode.Uri | undefined {
+    const base = this.context.storageUri;
+    return base && vscode.Uri.joinPath(base, CACHE_FILE);
+  }
+
+  private async loadCache(): Promise<CacheEntry[]> {
+    const uri = this.cacheUri();
+    if (!uri) return [];
+    const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
+    return (bytes && deserializeCache(new TextDecoder().decode(bytes))) || [];
+  }
+
+  private async saveCache(): Promise<void> {
+    const uri = this.cacheUri();
+    if (!uri) return;
+    const entries: CacheEntry[] = [];
+    for (const [file, state] of this.files) {
+      const result = this.library.parsedFile(file);
+      if (result) entries.push({ file, mtimeMs: state.mtime, size: state.size, result });
+    }
+    try {
+      await vscode.workspace.fs.createDirectory(this.context.storageUri!);
+      await writeAtomically(uri, serializeCache(entries));
+    } catch (error) {
+      this.output.appendLine(`Could not save the library cache: ${reason(error)}`);
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.pendingTimer);
+    for (const watcher of this.watchers) watcher.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+function addProblem(library: Library, file: string, message: string): void {
+  const parsed: ParseResult = library.parsedFile(file)!;
+  library.setParsed(file, { papers: parsed.papers, problems: [problem(file, 1, message, 'warning'), ...parsed.problems] });
+}
+
+/** Writes a temporary file beside the target, then renames it over: never a half-written file. */
+export async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+  const temporary = uri.with({ path: `${uri.path}.${process.pid}.${Date.now()}.tmp` });
+  await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
+  await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
+}
+
+function reason(error: unknown): string {
+  if (error instanceof vscode.FileSystemError) return error.code === 'NoPermissions' ? 'permission denied' : error.message;
+  return error instanceof Error ? error.message : String(error);
+}

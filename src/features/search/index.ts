@@ -1,0 +1,115 @@
+// "Lit Review: Search Papers": the library at the fingertips. Enter cites the paper into the
+// note being written, or shows its details when no note is in front; row buttons cite, copy
+// the BibTeX entry or open the paper's page.
+import * as vscode from 'vscode';
+import { formatBibtexEntry } from '../../core/bibtex';
+import type { Paper } from '../../core/paper';
+import { preferredLink } from '../../core/paperLinks';
+import { citingFor, type Citing } from '../cite/citing';
+import type { FeatureActivator, Services } from '../services';
+import { PaperPicker } from './paperPicker';
+import { isPaperItem, NO_PAPERS_ACTION, type PickerItem } from './pickerItems';
+
+const CITE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Cite in the note' };
+const COPY_BIBTEX_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy BibTeX' };
+const OPEN_LINK_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: 'Open the paper’s page' };
+
+/** What Enter did with the chosen paper. */
+export type SearchOutcome = 'inserted' | 'replaced' | 'copied' | 'details' | 'other' | 'cancelled';
+
+/** The open search: returned by the command, so callers (and tests) can follow it. */
+export interface SearchPicker {
+  readonly quickPick: vscode.QuickPick<PickerItem>;
+  /** Resolves once the rows for the latest query are shown. */
+  settled(): Promise<void>;
+  /** Resolves when the picker has closed and what Enter asked for is done. */
+  readonly finished: Promise<SearchOutcome>;
+}
+
+/** Where an unknown key sits, when the search was started from its quick fix. */
+interface KeyToReplace {
+  uri: vscode.Uri;
+  range: vscode.Range;
+  key: string;
+}
+
+export const activate: FeatureActivator = (services) => {
+  const citing = citingFor(services);
+  services.context.subscriptions.push(
+    vscode.commands.registerCommand('litReview.search', (query?: unknown, replace?: unknown): SearchPicker =>
+      openSearch(services, citing, typeof query === 'string' ? query : '', keyToReplace(replace, query)),
+    ),
+  );
+};
+
+function openSearch(services: Services, citing: Citing, initialQuery: string, replace: KeyToReplace | undefined): SearchPicker {
+  const picker = new PaperPicker(services.library, {
+    title: 'Lit Review: Search Papers',
+    placeholder: citing.noteEditor() ? 'Search titles, authors, abstracts, keys — Enter cites the paper in the note' : 'Search titles, authors, abstracts, keys — Enter shows the paper',
+    initialQuery,
+    buttons: (paper) => (preferredLink(paper) ? [CITE_BUTTON, COPY_BIBTEX_BUTTON, OPEN_LINK_BUTTON] : [CITE_BUTTON, COPY_BIBTEX_BUTTON]),
+  });
+  const { quickPick } = picker;
+  let outcome: Promise<SearchOutcome> | undefined;
+
+  const finished = new Promise<SearchOutcome>((resolve) => {
+    quickPick.onDidHide(() => resolve(outcome ?? Promise.resolve('cancelled')));
+  });
+
+  picker.onDidAcceptItem((item) => {
+    if (!item || outcome) return;
+    outcome = isPaperItem(item) ? enter(citing, item.paper, replace) : runAction(item.action);
+    quickPick.hide();
+  });
+
+  quickPick.onDidTriggerItemButton(({ button, item }) => {
+    if (!isPaperItem(item)) return;
+    if (button === CITE_BUTTON) {
+      if (outcome) return;
+      outcome = citing.cite([item.paper]).then((result) => (result === 'nothing' ? 'other' : result));
+      quickPick.hide();
+    } else if (button === COPY_BIBTEX_BUTTON) {
+      void vscode.env.clipboard.writeText(formatBibtexEntry(item.paper));
+      vscode.window.setStatusBarMessage(`$(copy) Copied the BibTeX entry of ${item.paper.key}`, 4000);
+    } else if (button === OPEN_LINK_BUTTON) {
+      const link = preferredLink(item.paper);
+      if (link) void vscode.env.openExternal(vscode.Uri.parse(link.url, true));
+    }
+  });
+
+  picker.show();
+  return { quickPick, settled: () => picker.settled(), finished };
+}
+
+async function enter(citing: Citing, paper: Paper, replace: KeyToReplace | undefined): Promise<SearchOutcome> {
+  if (replace) {
+    const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === replace.uri.toString());
+    if (editor && (await citing.replaceKey(editor, replace.range, replace.key, paper))) return 'replaced';
+  }
+  const editor = citing.noteEditor();
+  if (editor) return (await citing.insert(editor, [paper])) ? 'inserted' : 'other';
+  await vscode.commands.executeCommand('litReview.showDetails', paper.key);
+  return 'details';
+}
+
+async function runAction(action: string): Promise<SearchOutcome> {
+  if (action === NO_PAPERS_ACTION) await vscode.commands.executeCommand('litReview.chooseFolder');
+  return 'other';
+}
+
+/** The quick fix passes `{uri, range}` of the unknown key; anything else is ignored. */
+function keyToReplace(value: unknown, key: unknown): KeyToReplace | undefined {
+  if (typeof key !== 'string' || typeof value !== 'object' || value === null) return undefined;
+  const { uri, range } = value as { uri?: unknown; range?: unknown };
+  const target = uri instanceof vscode.Uri ? uri : typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined;
+  const where = toRange(range);
+  return target && where ? { uri: target, range: where, key } : undefined;
+}
+
+function toRange(value: unknown): vscode.Range | undefined {
+  if (value instanceof vscode.Range) return value;
+  const raw = value as { start?: { line?: unknown; character?: unknown }; end?: { line?: unknown; character?: unknown } } | undefined;
+  const numbers = [raw?.start?.line, raw?.start?.character, raw?.end?.line, raw?.end?.character];
+  if (!numbers.every((n): n is number => typeof n === 'number')) return undefined;
+  return new vscode.Range(numbers[0], numbers[1], numbers[2], numbers[3]);
+}

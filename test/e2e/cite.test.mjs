@@ -1,0 +1,150 @@
+// Citing while writing, as a person does it in a Markdown note: Insert Citation with two papers
+// chosen from the quick pick, key completion after `[@`, and the card shown on hovering a key.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createFixtureWorkspace } from '../host/workspaces.mjs';
+import { openCommandPicker, waitForFocusedRow } from './search.quickPick.mjs';
+import { openWorkbench } from './workbench.mjs';
+
+const NOTE = 'notes/review.md';
+const SSRL = 'SSRL: Self-Search Reinforcement Learning';
+const ZEROSEARCH = 'ZeroSearch: Incentivize the Search Capability of LLMs without Searching';
+
+describe('citing in a note in the workbench', function () {
+  this.timeout(180_000);
+  let workspace;
+  let workbench;
+
+  before(async () => {
+    workspace = createFixtureWorkspace();
+    workbench = await openWorkbench({ folder: workspace.path });
+    await workbench.openViewContainer('Lit Review');
+    await workbench.treeItems('Papers').first().waitFor({ timeout: 60_000 });
+    await workbench.openFile(NOTE);
+  });
+
+  afterEach(async function () {
+    // Whatever a failed step left open must not swallow the next test's keys.
+    await workbench?.page.keyboard.press('Escape');
+    if (this.currentTest?.state === 'failed' && workbench) {
+      const name = `failure-cite-${this.currentTest.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+      console.log(`      screenshot: ${await workbench.screenshot(name)}`);
+    }
+  });
+
+  after(async () => {
+    await workbench?.close();
+    workspace?.remove();
+  });
+
+  const editorText = () => workbench.page.locator('.part.editor .editor-instance .view-lines').first().innerText();
+
+  /** The text of the note's editor as one line: the editor wraps long lines. */
+  async function noteText() {
+    return (await editorText()).replace(/\s+/g, ' ');
+  }
+
+  /** Moves the pointer over the first place `text` is shown in the editor. */
+  async function hoverOver(text) {
+    const point = await workbench.page.locator('.part.editor .editor-instance .view-lines').first().evaluate((lines, wanted) => {
+      const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 2);
+        range.setEnd(node, at + 4);
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }
+      return undefined;
+    }, text);
+    assert.ok(point, `"${text}" is on screen`);
+    await workbench.page.mouse.move(point.x, point.y, { steps: 4 });
+  }
+
+  it('inserts one citation of two papers chosen in Insert Citation, and adds them to the bibliography', async () => {
+    await workbench.page.locator('.part.editor .editor-instance .view-lines').first().click();
+    // The note ends with a newline: Ctrl+End is the start of a fresh line.
+    await workbench.page.keyboard.press('Control+End');
+    await workbench.page.keyboard.type('Two recent papers train this ability ', { delay: 5 });
+
+    await openCommandPicker(workbench, 'Lit Review: Insert Citation', 'Lit Review: Insert Citation');
+    await workbench.typeInQuickInput('self-search');
+    await waitForFocusedRow(workbench, SSRL);
+    await workbench.page.keyboard.press('Enter');
+    await waitForFocusedRow(workbench, 'Insert 1 citation: [@ssrl2025]');
+    await workbench.typeInQuickInput('zerosearch');
+    await waitForFocusedRow(workbench, ZEROSEARCH);
+    await workbench.page.keyboard.press('Enter');
+    await waitForFocusedRow(workbench, 'Insert 2 citations: [@ssrl2025; @zerosearch2025]');
+    // Both chosen papers are checked in the list below the summary.
+    const checked = await workbench.quickInput().locator('.monaco-list-row .codicon-check').count();
+    assert.ok(checked >= 2, `the chosen papers are checked (${checked} check marks)`);
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInput().waitFor({ state: 'hidden' });
+
+    await workbench.page.waitForFunction(() => document.querySelector('.part.editor .view-lines')?.textContent?.includes('@zerosearch2025]'));
+    const text = await noteText();
+    assert.ok(text.includes('Two recent papers train this ability [@ssrl2025; @zerosearch2025]'), text);
+    const bib = readFileSync(join(workspace.path, 'references.bib'), 'utf8');
+    assert.deepEqual([...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((match) => match[1]), ['ssrl2025', 'zerosearch2025']);
+
+    // The bibliography beside the note: both entries were added to it.
+    await workbench.page.keyboard.press('Control+P');
+    await workbench.typeInQuickInput('references.bib');
+    await waitForFocusedRow(workbench, 'references.bib');
+    await workbench.page.keyboard.press('Control+Enter');
+    await workbench.quickInput().waitFor({ state: 'hidden' });
+    const bibEditor = workbench.page.locator('.part.editor .editor-group-container').nth(1).locator('.view-lines');
+    await bibEditor.filter({ hasText: '@misc{zerosearch2025' }).waitFor();
+    await workbench.moveMouseAway();
+    await workbench.screenshot('cite');
+    // Back to the note alone.
+    await workbench.page.locator('.part.editor .tab[data-resource-name="references.bib"] a.action-label[aria-label^="Close"]').click();
+    await workbench.page.locator('.part.editor .editor-group-container').nth(1).waitFor({ state: 'detached' });
+  });
+
+  it('completes citation keys after `[@`, with each paper’s title', async () => {
+    await workbench.page.locator('.part.editor .editor-instance .view-lines').first().click();
+    await workbench.page.keyboard.press('Control+End');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page.keyboard.type('Searching without a search engine is also studied in [@', { delay: 5 });
+    const widget = workbench.page.locator('.editor-widget.suggest-widget.visible');
+    await widget.waitFor();
+    await widget.locator('.monaco-list-row').first().waitFor();
+    const labels = await widget.locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
+    assert.ok(labels.length >= 5, `a screenful of keys, not ${labels.length}`);
+    for (const label of labels) assert.match(label, /^[a-z0-9]+20\d\d|^[a-z0-9]+,/, `"${label}" is a citation key`);
+    // The details of the focused key beside the list: title, year, authors, abstract.
+    await workbench.page.keyboard.press('Control+Space');
+    const details = workbench.page.locator('.suggest-details-container', { hasText: /\(20\d\d\)/ });
+    await details.waitFor();
+    assert.match(await details.innerText(), /authors?/, 'the details name the authors');
+    await workbench.page.waitForTimeout(500);
+    await workbench.moveMouseAway();
+    await workbench.screenshot('completion');
+
+    await workbench.page.keyboard.type('zero', { delay: 30 });
+    await widget.locator('.monaco-list-row.focused[aria-label^="zerosearch2025"]').waitFor();
+    await workbench.page.keyboard.press('Enter');
+    await widget.waitFor({ state: 'hidden' });
+    await workbench.page.waitForFunction(() => document.querySelector('.part.editor .view-lines')?.textContent?.includes('[@zerosearch2025'));
+    assert.ok((await noteText()).includes('is also studied in [@zerosearch2025'), await noteText());
+  });
+
+  it('shows the paper when the pointer rests on a key', async () => {
+    await hoverOver('@ssrl2025');
+    const hover = workbench.page.locator('.monaco-hover:not(.hidden)', { hasText: SSRL });
+    await hover.first().waitFor({ timeout: 15_000 });
+    const text = await hover.first().innerText();
+    assert.ok(text.includes(SSRL), text);
+    assert.ok(text.includes('2025-08-14'), 'the date');
+    assert.ok(text.includes('We investigate the potential of large language models'), 'the abstract');
+    // The card fades in.
+    await workbench.page.waitForTimeout(600);
+    await workbench.screenshot('hover');
+  });
+});

@@ -1,0 +1,70 @@
+// The details page as a person meets it: picked from the Command Palette, shown as a page
+// with the paper's title, organisation, date, upvotes, links, abstract and BibTeX.
+import assert from 'node:assert/strict';
+import { createExampleWorkspace } from '../host/workspaces.mjs';
+import { openWorkbench } from './workbench.mjs';
+
+const CONTAINER = 'Lit Review';
+const TITLE = 'TimeSearch-R: Adaptive Temporal Search for Long-Form Video Understanding via Self-Verification Reinforcement Learning';
+
+describe('the paper details page in the workbench', function () {
+  this.timeout(180_000);
+  let workspace;
+  let workbench;
+
+  before(async () => {
+    workspace = createExampleWorkspace();
+    // The listing sits at the top of the example folder: name it as the library folder.
+    workbench = await openWorkbench({ folder: workspace.path });
+    await workbench.openViewContainer(CONTAINER);
+    await workbench.resizeSideBar(420);
+    await workbench.treeItems('Papers').first().waitFor({ timeout: 60_000 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) {
+      const name = `failure-details-${this.currentTest.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+      console.log(`      screenshot: ${await workbench.screenshot(name)}`);
+    }
+  });
+
+  after(async () => {
+    await workbench?.close();
+    workspace?.remove();
+  });
+
+  it('shows a paper picked from the Command Palette as a readable page', async () => {
+    // The command answers with a paper picker, so the palette stays open: drive it by hand.
+    await workbench.page.keyboard.press('Escape');
+    await workbench.page.keyboard.press('F1');
+    await workbench.typeInQuickInput('Lit Review: Show Paper Details');
+    await workbench.quickInput().locator('.monaco-list-row.focused[aria-label^="Lit Review: Show Paper Details"]').waitFor();
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInput().locator('input.input[placeholder^="Type to search papers"]').waitFor();
+    await workbench.typeInQuickInput('timesearch');
+    await workbench.quickInput().locator(`.monaco-list-row.focused[aria-label^="${TITLE.slice(0, 30)}"]`).waitFor();
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInput().waitFor({ state: 'hidden' });
+
+    const tab = workbench.page.locator('.part.editor .tab.active');
+    await tab.waitFor();
+    assert.ok((await tab.getAttribute('aria-label')).startsWith(TITLE.slice(0, 40)), 'the tab is titled after the paper');
+
+    // A webview is an iframe (laid over the editor, outside its DOM) holding the page's own iframe.
+    const page = workbench.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await page.locator('h1').waitFor({ timeout: 30_000 });
+    assert.equal((await page.locator('h1').innerText()).trim(), TITLE);
+    assert.match(await page.locator('.authors').innerText(), /ByteDance/);
+    assert.match(await page.locator('.facts').innerText(), /2025/);
+    assert.match(await page.locator('.facts').innerText(), /▲ \d+ upvotes/);
+    const links = await page.locator('a.link').evaluateAll((anchors) => anchors.map((a) => ({ text: a.textContent, href: a.getAttribute('href') })));
+    assert.ok(links.length >= 1 && links.every((link) => /^https?:\/\//.test(link.href)), `web links only: ${JSON.stringify(links)}`);
+    assert.ok(links.some((link) => link.text === 'GitHub'));
+    assert.ok((await page.locator('.abstract p').first().innerText()).length > 100, 'the abstract is there');
+    assert.match(await page.locator('pre.bibtex').innerText(), /^@\w+\{timesearchr2025,/);
+    assert.equal(await page.locator('script').count(), 0, 'the page runs no script');
+
+    await workbench.moveMouseAway();
+    await workbench.screenshot('details');
+  });
+});
