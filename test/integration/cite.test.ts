@@ -211,14 +211,15 @@ describe('citing while writing', function () {
   describe('completion, hover and definition', () => {
     async function completionKeys(document: vscode.TextDocument, position: vscode.Position, trigger?: string): Promise<vscode.CompletionItem[]> {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, trigger);
-      return list.items.filter((item) => item.kind === vscode.CompletionItemKind.Reference && api.library().byKey(String(item.label)));
+      return list.items.filter((item) => item.kind === vscode.CompletionItemKind.Reference && api.library().byKey(keyOf(item)));
     }
 
     it('offers every key after `[@`, replacing the whole key being typed', async () => {
       const editor = await openNote(fresh('notes/cite.md'), 'See [@');
       const items = await completionKeys(editor.document, new vscode.Position(0, 6), '@');
       assert.equal(items.length, EXAMPLE_PAPER_COUNT);
-      const ssrl = items.find((item) => item.label === 'ssrl2025')!;
+      const ssrl = items.find((item) => keyOf(item) === 'ssrl2025')!;
+      assert.equal(typeof ssrl.label === 'string' ? undefined : ssrl.label.description, 'SSRL: Self-Search Reinforcement Learning', 'the title stands beside the key');
       assert.deepEqual(ssrl.range, new vscode.Range(0, 6, 0, 6));
       assert.equal(ssrl.detail, `${paper('ssrl2025').title} (2025)`);
       assert.ok(ssrl.filterText?.startsWith('ssrl2025 SSRL') && ssrl.filterText.length <= 128);
@@ -227,7 +228,7 @@ describe('citing while writing', function () {
       await editor.edit((edit) => edit.insert(new vscode.Position(0, 6), 'zerosea]'));
       const typed = await completionKeys(editor.document, new vscode.Position(0, 10));
       const best = [...typed].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1))[0]!;
-      assert.equal(best.label, 'zerosearch2025', 'the engine’s best hit sorts first');
+      assert.equal(keyOf(best), 'zerosearch2025', 'the engine’s best hit sorts first');
       assert.deepEqual(best.range, new vscode.Range(0, 6, 0, 13), 'the range covers the key, not the bracket');
     });
 
@@ -404,3 +405,8 @@ describe('citing while writing', function () {
     });
   });
 });
+
+/** A completion item's key, whether its label is plain or carries the title beside it. */
+function keyOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}

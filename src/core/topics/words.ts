@@ -72,6 +72,7 @@ export const NO_SINGLE = words(`
   technique algorithm strategy setting scenario domain application tool process mechanism component module pipeline
   architecture network feature information knowledge quality structure design signal space level step stage output input
   question answer solution trajectory agent policy reward function value loss objective benchmark dataset evaluation experiment
+  query document image text video language context memory search retrieval generation reasoning feedback
   large small deep multi self non pre semi co sub cross inter intra anti post long short fine end real world open human
   test time base prompt token sample sampling generation language text research field area direction community
   state action environment scale scaling inference fine tuning code search

@@ -40,9 +40,11 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
 }
 
 function completionItem(paper: Paper, range: vscode.Range, sortText: string, note: vscode.Uri): vscode.CompletionItem {
-  const item = new vscode.CompletionItem(paper.key, vscode.CompletionItemKind.Reference);
   const year = paperYear(paper);
   const title = squash(paper.title);
+  // The title beside the key: a list of bare keys is hard to choose from.
+  const item = new vscode.CompletionItem({ label: paper.key, description: title }, vscode.CompletionItemKind.Reference);
+  item.insertText = paper.key;
   item.detail = year !== undefined ? `${title} (${year})` : title;
   item.documentation = completionDocumentation(paper);
   item.range = range;
