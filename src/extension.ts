@@ -19,6 +19,8 @@ export interface LitReviewApi {
   whenIndexed(): Promise<Library>;
   /** Reads every listing again. */
   reindex(): Promise<Library>;
+  /** Fires after each change of the library, once per gathered burst of file changes. */
+  onDidChange: vscode.Event<Library>;
   /** The Papers tree, as the sidebar shows it. */
   tree: PapersTreeProvider;
 }
@@ -42,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): LitReviewApi {
     library: () => library.current,
     whenIndexed: () => library.whenIndexed(),
     reindex: () => library.reindex(),
+    onDidChange: library.onDidChange,
     tree,
   };
 }
