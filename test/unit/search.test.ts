@@ -153,6 +153,17 @@ describe('SearchIndex', () => {
     for (let i = 1; i < hits.length; i++) assert.ok(hits[i - 1]!.score <= hits[i]!.score);
   });
 
+  it('narrows a few candidates by a one-letter last word as it would many', () => {
+    const many = Array.from({ length: 300 }, (_, i) => paper(`p${String(i).padStart(3, '0')}`, {
+      title: `${i % 100 === 7 ? 'Alpha ' : ''}Paper ${i} on Topic ${i % 10}${i === 207 ? ' and Zebras' : ''}`,
+    }));
+    const index = new SearchIndex(many);
+    assert.deepEqual(index.search('alpha t').map((hit) => hit.paper.key).sort(), ['p007', 'p107', 'p207']);
+    assert.deepEqual(index.search('alpha z').map((hit) => hit.paper.key), ['p207']);
+    assert.deepEqual(index.search('alpha q'), []);
+    assert.equal(index.search('t').length, 50, 'alone, the letter finds every paper (up to the limit)');
+  });
+
   it('is deterministic, breaking ties by key whatever the input order', () => {
     const twins = ['b', 'a', 'c'].map((key) => paper(key, { title: 'Identical Twins' }));
     const forward = new SearchIndex(twins).search('identical twins').map((hit) => hit.paper.key);

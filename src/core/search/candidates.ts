@@ -26,6 +26,9 @@ const MASK_WEIGHT = (() => {
 /** An abstract naming a term once counts 1; seven times, 1.3. */
 const REPEAT_FACTOR = Float32Array.from({ length: 1 << BODY_COUNT_BITS }, (_, n) => 1 + 0.1 * Math.log2(Math.max(1, n)));
 
+/** Roughly how many head terms a paper has: checking one candidate costs about that many postings. */
+const CHECK_COST = 32;
+
 /** One word of the query with every term it may stand for. */
 export interface QueryWord {
   matches: TermMatch[];
@@ -51,6 +54,9 @@ export class CandidateFinder {
   private readonly wordStamp: Uint32Array;
   private readonly total: Float32Array;
   private readonly touched: Int32Array;
+  /** A word's matching terms, by term id, for checking candidates one by one. */
+  private readonly termQuality: Float32Array;
+  private readonly termStamp: Uint32Array;
   private stamp = 0;
 
   constructor(private readonly index: TermIndex) {
@@ -59,6 +65,8 @@ export class CandidateFinder {
     this.wordStamp = new Uint32Array(n);
     this.total = new Float32Array(n);
     this.touched = new Int32Array(n);
+    this.termQuality = new Float32Array(index.termCount);
+    this.termStamp = new Uint32Array(index.termCount);
   }
 
   /** Papers that have every required word, with their rough relevance. */
@@ -71,20 +79,30 @@ export class CandidateFinder {
     let candidates: Int32Array = new Int32Array(0);
     let weightSum = 0;
     for (const [position, word] of ordered.entries()) {
-      const found = this.scoreWord(word.matches);
-      const weight = Math.log(1 + n / Math.max(1, found));
-      weightSum += weight;
-      if (position === 0) {
-        candidates = this.touched.slice(0, found);
-        for (const doc of candidates) this.total[doc] = weight * this.wordScore[doc]!;
+      const cost = this.index.cost(word.matches);
+      if (position > 0 && word.matches.every((match) => match.headOnly) && candidates.length * CHECK_COST < cost) {
+        // A one- or two-letter prefix after other words: reading the few candidates' own
+        // head terms is cheaper than walking the prefix's postings. Its rarity is
+        // estimated from the postings, which count each paper at most once per term.
+        const weight = Math.log(1 + n / Math.max(1, cost));
+        weightSum += weight;
+        candidates = this.checkEach(candidates, word.matches, weight);
       } else {
-        let kept = 0;
-        for (const doc of candidates) {
-          if (this.wordStamp[doc] !== this.stamp) continue;
-          this.total[doc] = this.total[doc]! + weight * this.wordScore[doc]!;
-          candidates[kept++] = doc;
+        const found = this.scoreWord(word.matches);
+        const weight = Math.log(1 + n / Math.max(1, found));
+        weightSum += weight;
+        if (position === 0) {
+          candidates = this.touched.slice(0, found);
+          for (const doc of candidates) this.total[doc] = weight * this.wordScore[doc]!;
+        } else {
+          let kept = 0;
+          for (const doc of candidates) {
+            if (this.wordStamp[doc] !== this.stamp) continue;
+            this.total[doc] = this.total[doc]! + weight * this.wordScore[doc]!;
+            candidates[kept++] = doc;
+          }
+          candidates = candidates.subarray(0, kept);
         }
-        candidates = candidates.subarray(0, kept);
       }
       if (!candidates.length) return NONE;
     }
@@ -97,6 +115,30 @@ export class CandidateFinder {
     const relevance = new Float32Array(candidates.length);
     for (let i = 0; i < candidates.length; i++) relevance[i] = Math.min(1, this.total[candidates[i]!]! / weightSum);
     return { docs: candidates, relevance };
+  }
+
+  /** Keeps the candidates with a head term among the matches, adding the word's score. */
+  private checkEach(candidates: Int32Array, matches: readonly TermMatch[], weight: number): Int32Array {
+    const stamp = ++this.stamp;
+    const { termQuality, termStamp } = this;
+    for (const match of matches) {
+      if (termStamp[match.term] !== stamp || match.quality > termQuality[match.term]!) termQuality[match.term] = match.quality;
+      termStamp[match.term] = stamp;
+    }
+    let kept = 0;
+    for (const doc of candidates) {
+      let best = 0;
+      for (const packed of this.index.headTermsOf(doc)) {
+        const term = packed >>> HEAD_FIELD_BITS;
+        if (termStamp[term] !== stamp) continue;
+        const value = termQuality[term]! * MASK_WEIGHT[packed & ((1 << HEAD_FIELD_BITS) - 1)]!;
+        if (value > best) best = value;
+      }
+      if (best === 0) continue;
+      this.total[doc] = this.total[doc]! + weight * best;
+      candidates[kept++] = doc;
+    }
+    return candidates.subarray(0, kept);
   }
 
   /** Fills `wordScore` for the papers a word hits (best match and field); returns how many. */

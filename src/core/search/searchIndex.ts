@@ -103,27 +103,32 @@ export class SearchIndex {
   private queryWords(words: readonly string[]): QueryWord[] {
     const allStopWords = words.every(isStopWord);
     const last = words.length - 1;
-    const result: QueryWord[] = words.map((word, i) => ({
-      matches: [...this.lookup(word, i === last || word.length >= 3)],
-      required: allStopWords || !isStopWord(word),
-    }));
+    const result: QueryWord[] = words.map((word, i) => {
+      const required = allStopWords || !isStopWord(word);
+      // A finished stop word ("for" before "learning") is only itself, not "format".
+      const asPrefix = i === last || (required && word.length >= 3);
+      return { matches: [...this.lookup(word, asPrefix, required ? 2 : 0)], required };
+    });
     const spans: [number, number][] = [];
     for (let i = 0; i < last; i++) spans.push([i, i + 1]);
     if (words.length >= 3 && words.length <= 5) spans.push([0, last]);
     for (const [from, to] of spans) {
-      const joined = words.slice(from, to + 1).join('');
-      const matches = this.lookup(joined, to === last);
+      const joined = words.slice(from, to + 1);
+      // Fewer typos than the shortest word has letters: "alpha z" must not find "alpha"
+      // as a typo of "alphaz", which would let "alpha" stand for the "z" too.
+      const maxTypos = Math.min(...joined.map((word) => word.length)) - 1;
+      const matches = this.lookup(joined.join(''), to === last, maxTypos);
       for (let i = from; i <= to; i++) result[i]!.matches.push(...matches);
     }
     return result;
   }
 
-  private lookup(word: string, asPrefix: boolean): TermMatch[] {
-    const id = `${asPrefix ? '*' : '='}${word}`;
+  private lookup(word: string, asPrefix: boolean, maxTypos = 2): TermMatch[] {
+    const id = `${asPrefix ? '*' : '='}${Math.max(0, Math.min(2, maxTypos))}${word}`;
     let matches = this.lookups.get(id);
     if (!matches) {
       if (this.lookups.size >= LOOKUP_CACHE_SIZE) this.lookups.clear();
-      matches = this.terms.lookup(word, asPrefix);
+      matches = this.terms.lookup(word, asPrefix, maxTypos);
       this.lookups.set(id, matches);
     }
     return matches;

@@ -70,6 +70,17 @@ class PerTermArrays {
   }
 }
 
+/** What the first pass over the documents gathers. */
+interface DocumentsRead {
+  /** Every document's head terms in turn, `term << HEAD_FIELD_BITS | fieldMask`; `headEnds[d]` ends document d's. */
+  headTerms: IntBuffer;
+  headEnds: IntBuffer;
+  /** Every document's abstract terms in turn, `term << BODY_COUNT_BITS | occurrences`. */
+  bodyTerms: IntBuffer;
+  bodyEnds: IntBuffer;
+  perTerm: PerTermArrays;
+}
+
 export class TermIndex {
   /** Term text by term id. */
   private readonly terms: string[] = [];
@@ -82,17 +93,28 @@ export class TermIndex {
   /** Abstract postings: `doc << BODY_COUNT_BITS | min(occurrences, 7)`. */
   private bodyStart: Int32Array = new Int32Array(1);
   private bodyData: Int32Array = new Int32Array(0);
+  /** Document d's head terms: `docHeadData[docHeadEnd[d-1] .. docHeadEnd[d])`, each `term << HEAD_FIELD_BITS | fieldMask`. */
+  private readonly docHeadData: Int32Array;
+  private readonly docHeadEnd: Int32Array;
   /** Term ids by first character and length, for the typo scan. */
   private readonly buckets = new Map<number, Int32Array>();
 
   constructor(documents: Iterable<DocumentTerms>) {
     // Two passes keep memory flat: first each document's term ids, one after another in
     // one buffer, then the postings laid out term by term from the counts.
-    const headTerms = new IntBuffer();
-    const headEnds = new IntBuffer();
-    const bodyTerms = new IntBuffer();
-    const bodyEnds = new IntBuffer();
-    const perTerm = new PerTermArrays();
+    const read = this.readDocuments(documents);
+    this.documentCount = read.headEnds.length;
+    // Kept as a forward index: each document's head terms, for checking a few candidates
+    // against a short prefix without walking the prefix's long postings.
+    this.docHeadData = read.headTerms.data.slice(0, read.headTerms.length);
+    this.docHeadEnd = read.headEnds.data.slice(0, read.headEnds.length);
+    this.layOutPostings(read);
+    this.sortVocabulary();
+  }
+
+  private readDocuments(documents: Iterable<DocumentTerms>): DocumentsRead {
+    const read: DocumentsRead = { headTerms: new IntBuffer(), headEnds: new IntBuffer(), bodyTerms: new IntBuffer(), bodyEnds: new IntBuffer(), perTerm: new PerTermArrays() };
+    const { headTerms, bodyTerms, perTerm } = read;
     const fresh: number[] = [];
     let pass = 0;
     for (const document of documents) {
@@ -111,7 +133,7 @@ export class TermIndex {
         headTerms.push((id << HEAD_FIELD_BITS) | perTerm.scratch.data[id]!);
         perTerm.headCounts.data[id]!++;
       }
-      headEnds.push(headTerms.length);
+      read.headEnds.push(headTerms.length);
       pass++;
       fresh.length = 0;
       for (const term of document.abstract) {
@@ -122,13 +144,16 @@ export class TermIndex {
         bodyTerms.push((id << BODY_COUNT_BITS) | Math.min(perTerm.scratch.data[id]!, MAX_BODY_COUNT));
         perTerm.bodyCounts.data[id]!++;
       }
-      bodyEnds.push(bodyTerms.length);
+      read.bodyEnds.push(bodyTerms.length);
     }
-    const { headCounts, bodyCounts } = perTerm;
-    this.documentCount = headEnds.length;
+    return read;
+  }
+
+  /** Turns documents' term lists into term-by-term postings, each list in document order. */
+  private layOutPostings({ headTerms, headEnds, bodyTerms, bodyEnds, perTerm }: DocumentsRead): void {
     const termCount = this.terms.length;
-    this.headStart = prefixSums(headCounts.data, termCount);
-    this.bodyStart = prefixSums(bodyCounts.data, termCount);
+    this.headStart = prefixSums(perTerm.headCounts.data, termCount);
+    this.bodyStart = prefixSums(perTerm.bodyCounts.data, termCount);
     this.headData = new Int32Array(this.headStart[termCount]!);
     this.bodyData = new Int32Array(this.bodyStart[termCount]!);
     const headFill = this.headStart.slice(0, termCount);
@@ -146,7 +171,11 @@ export class TermIndex {
         this.bodyData[bodyFill[packed >>> BODY_COUNT_BITS]!++] = (doc << BODY_COUNT_BITS) | (packed & MAX_BODY_COUNT);
       }
     }
-    const order = Array.from({ length: termCount }, (_, i) => i);
+  }
+
+  /** The alphabetical order for prefix ranges, and the buckets for the typo scan. */
+  private sortVocabulary(): void {
+    const order = Array.from({ length: this.terms.length }, (_, i) => i);
     order.sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
     this.sorted = Int32Array.from(order);
     const groups = new Map<number, number[]>();
@@ -175,6 +204,11 @@ export class TermIndex {
     return this.headData.subarray(this.headStart[term]!, this.headStart[term + 1]!);
   }
 
+  /** A document's head terms: `term << HEAD_FIELD_BITS | fieldMask`. */
+  headTermsOf(doc: number): Int32Array {
+    return this.docHeadData.subarray(doc ? this.docHeadEnd[doc - 1]! : 0, this.docHeadEnd[doc]!);
+  }
+
   /** Documents whose abstract has the term: `doc << BODY_COUNT_BITS | occurrences`. */
   bodyPostings(term: number): Int32Array {
     return this.bodyData.subarray(this.bodyStart[term]!, this.bodyStart[term + 1]!);
@@ -192,9 +226,10 @@ export class TermIndex {
 
   /**
    * The terms a typed word may stand for. `asPrefix` when the word may be unfinished
-   * (the one being typed) or may begin a longer word; typos are forgiven from four letters.
+   * (the one being typed) or may begin a longer word; typos are forgiven from four letters
+   * (one) and eight (two), never more than `maxTypos`.
    */
-  lookup(word: string, asPrefix: boolean): TermMatch[] {
+  lookup(word: string, asPrefix: boolean, maxTypos = 2): TermMatch[] {
     const matches: TermMatch[] = [];
     const exact = this.ids.get(word);
     if (exact !== undefined) matches.push({ term: exact, quality: 1, headOnly: false });
@@ -208,12 +243,11 @@ export class TermIndex {
         matches.push({ term, quality, headOnly });
       }
     }
-    if (word.length >= MIN_FUZZY_LENGTH) this.addTypos(word, asPrefix, matches);
+    if (word.length >= MIN_FUZZY_LENGTH && maxTypos > 0) this.addTypos(word, asPrefix, Math.min(maxTypos, word.length >= TWO_TYPOS_LENGTH ? 2 : 1), matches);
     return matches;
   }
 
-  private addTypos(word: string, asPrefix: boolean, matches: TermMatch[]): void {
-    const maxTypos = word.length >= TWO_TYPOS_LENGTH ? 2 : 1;
+  private addTypos(word: string, asPrefix: boolean, maxTypos: number, matches: TermMatch[]): void {
     const first = word.charCodeAt(0);
     // Typos in a word's first letter are rare; starting from it, and from terms of about
     // the word's length, keeps the scan to a few hundred terms.

@@ -1,0 +1,225 @@
+// Benchmark: parse, index, search per keystroke (against plain fuse.js), cache and memory,
+// on a synthetic library of N papers.
+//   npm run bench -- --papers 10000 [--formats hf,bibtex,md,json] [--json]
+import * as os from 'node:os';
+import Fuse from 'fuse.js';
+import { deserializeCache, serializeCache, type CacheEntry } from '../src/core/cache';
+import { Library } from '../src/core/library';
+import type { Paper } from '../src/core/paper';
+import { SearchIndex } from '../src/core/search';
+import { normalizeTitle } from '../src/core/text';
+import { generatePapers } from './corpus';
+import { FORMATS, writeListings, type BenchFormat } from './listings';
+import { benchQueries, keystrokes, type BenchQuery } from './queries';
+import { percentile, printTable, time, timeWithCpu } from './report';
+
+interface Options {
+  papers: number;
+  formats: BenchFormat[];
+  json: boolean;
+  baselineKeystrokes: number;
+}
+
+function readOptions(argv: readonly string[]): Options {
+  const value = (name: string): string | undefined => {
+    const at = argv.indexOf(`--${name}`);
+    return at >= 0 ? argv[at + 1] : undefined;
+  };
+  const formats = (value('formats') ?? FORMATS.join(',')).split(',').map((f) => f.trim()) as BenchFormat[];
+  const unknown = formats.filter((f) => !FORMATS.includes(f));
+  if (unknown.length) throw new Error(`Unknown format(s) ${unknown.join(', ')}; expected some of ${FORMATS.join(', ')}.`);
+  const papers = Number(value('papers') ?? 1000);
+  if (!Number.isInteger(papers) || papers < 1) throw new Error('--papers takes a positive whole number.');
+  return { papers, formats, json: argv.includes('--json'), baselineKeystrokes: Number(value('baseline-keystrokes') ?? 40) };
+}
+
+const round = (value: number): number => Math.round(value * 100) / 100;
+const MODIFIED_AT = new Date('2026-11-28T12:00:00Z');
+
+/** The heap after a full collection (when run with --expose-gc, as `npm run bench` does). */
+function heapMB(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed / 1048576;
+}
+
+/**
+ * A fixed piece of work (encode and decode 20 MB of JSON) timed on this machine, so that
+ * figures from a busy or slow machine can be scaled against those from another.
+ */
+function calibrate(): number {
+  const rows = Array.from({ length: 20000 }, (_, i) => ({ id: i, text: `row ${i} `.repeat(100) }));
+  JSON.parse(JSON.stringify(rows.slice(0, 1000)));
+  return time(() => JSON.parse(JSON.stringify(rows)))[1];
+}
+
+/** Generates and parses the library; the listing texts are dropped once parsed. */
+function buildLibrary(options: Options) {
+  const [generated, generateMs] = time(() => generatePapers(options.papers));
+  const listings = writeListings(generated, options.formats, MODIFIED_AT);
+  console.log(`Generated ${generated.length} papers in ${listings.length} listings (${options.formats.join(', ')}) in ${generateMs.toFixed(0)} ms.`);
+  const [library, parseMs, parseCpuMs] = time(() => Library.fromListings(listings));
+  const [papers, mergeMs] = time(() => library.papers);
+
+  // A parser that finds fewer papers than were written must show, not shrink the benchmark.
+  const shortfalls: string[] = [];
+  for (const format of options.formats) {
+    const written = listings.filter((l) => l.format === format);
+    const expected = written.reduce((sum, l) => sum + l.paperCount, 0);
+    const parsed = written.reduce((sum, l) => sum + (library.parsedFile(l.file)?.papers.length ?? 0), 0);
+    if (parsed < expected) shortfalls.push(`${format}: parsed ${parsed} of ${expected} papers`);
+  }
+  if (papers.length < generated.length) shortfalls.push(`library: ${papers.length} papers indexed of ${generated.length} generated`);
+  for (const shortfall of shortfalls) console.log(`SHORTFALL ${shortfall}`);
+
+  const hasId = (i: number): boolean => options.formats[Math.floor(i / 100) % options.formats.length] !== 'hf';
+  const queries = benchQueries(generated, hasId);
+  const sizes = new Map(listings.map((l) => [l.file, Buffer.byteLength(l.text)]));
+  return { library, papers, queries, sizes, shortfalls, generated: generated.length, files: listings.length, parseMs, parseCpuMs, mergeMs };
+}
+
+/** The rank (1-based) of the expected paper in a result list, 0 if absent. */
+function rankOf(results: readonly Paper[], expect: string): number {
+  const wanted = normalizeTitle(expect);
+  return results.findIndex((paper) => normalizeTitle(paper.title) === wanted) + 1;
+}
+
+function knownItemSuccess(queries: readonly BenchQuery[], search: (query: string) => Paper[]): { atOne: number; total: number; misses: string[] } {
+  const known = queries.filter((query) => query.expect);
+  const misses: string[] = [];
+  let atOne = 0;
+  for (const query of known) {
+    const rank = rankOf(search(query.text), query.expect!);
+    if (rank === 1) atOne++;
+    else misses.push(`"${query.text}" -> rank ${rank || 'none'}`);
+  }
+  return { atOne, total: known.length, misses };
+}
+
+/** Every keystroke of the query stream through the index, wall and CPU time. */
+function measureSearch(index: SearchIndex, queries: readonly BenchQuery[]) {
+  const stream = keystrokes(queries);
+  for (const key of stream.slice(0, 20)) index.search(key);
+  // Typing starts on a settled heap, not amid the collection of the index build's garbage.
+  heapMB();
+  const timings = stream.map((key) => timeWithCpu(() => index.search(key, { limit: 50 })));
+  const wall = timings.map((timing) => timing.wallMs);
+  const cpu = timings.map((timing) => timing.cpuMs);
+  return {
+    stream,
+    keystrokes: stream.length,
+    searchP50Ms: round(percentile(wall, 0.5)),
+    searchP95Ms: round(percentile(wall, 0.95)),
+    searchMaxMs: round(Math.max(...wall)),
+    searchCpuP50Ms: round(percentile(cpu, 0.5)),
+    searchCpuP95Ms: round(percentile(cpu, 0.95)),
+    known: knownItemSuccess(queries, (query) => index.search(query, { limit: 50 }).map((hit) => hit.paper)),
+  };
+}
+
+/**
+ * fuse.js as a first version would use it, with its default options (ignoring accents or
+ * location, as search needs, makes it some 10 and 40 times slower again). It reads every
+ * paper on every keystroke, so only a sample of the stream is timed.
+ */
+function measureBaseline(papers: readonly Paper[], stream: readonly string[], queries: readonly BenchQuery[], sample: number) {
+  const [fuse, baselineIndexMs] = time(() => new Fuse(papers, { keys: ['title', 'abstract', 'authors', 'organization'], includeScore: true }));
+  const step = Math.max(1, Math.floor(stream.length / sample));
+  const sampled = stream.filter((_, i) => i % step === 0).slice(0, sample);
+  const latencies = sampled.map((key) => time(() => fuse.search(key, { limit: 50 }))[1]);
+  return {
+    baselineIndexMs: round(baselineIndexMs),
+    baselineKeystrokes: latencies.length,
+    baselineFuseP50Ms: round(percentile(latencies, 0.5)),
+    baselineFuseP95Ms: round(percentile(latencies, 0.95)),
+    known: knownItemSuccess(queries, (query) => fuse.search(query, { limit: 50 }).map((hit) => hit.item)),
+  };
+}
+
+/** Saving and loading the parse cache, and saving again after one file changed. */
+function measureCache(library: Library, sizes: ReadonlyMap<string, number>, shortfalls: string[]) {
+  const entries: CacheEntry[] = library.files.map((file) => ({ file, mtimeMs: MODIFIED_AT.getTime(), size: sizes.get(file) ?? 0, result: library.parsedFile(file)! }));
+  const [text, cacheSaveMs, cacheSaveCpuMs] = time(() => serializeCache(entries, { producer: 'bench' }));
+  const [loaded, cacheLoadMs, cacheLoadCpuMs] = time(() => deserializeCache(text, { producer: 'bench' }));
+  if (!loaded || loaded.length !== entries.length) shortfalls.push('cache: the saved cache did not load back');
+  // After a warm start the cache is saved again when one file changes: only that file is encoded again.
+  const changed = entries.map((entry, i) => (i === 0 ? { ...entry, mtimeMs: entry.mtimeMs + 1, result: { ...entry.result } } : entry));
+  const [, cacheResaveMs] = time(() => serializeCache(changed, { producer: 'bench' }));
+  return {
+    cacheSaveMs: round(cacheSaveMs),
+    cacheLoadMs: round(cacheLoadMs),
+    cacheSaveCpuMs: round(cacheSaveCpuMs),
+    cacheLoadCpuMs: round(cacheLoadCpuMs),
+    cacheResaveMs: round(cacheResaveMs),
+    cacheMB: round(Buffer.byteLength(text) / 1048576),
+  };
+}
+
+function main(): void {
+  const options = readOptions(process.argv.slice(2));
+  const calibrationMs = calibrate();
+  const built = buildLibrary(options);
+  const { library, papers, queries, shortfalls } = built;
+
+  const heapBeforeIndexMB = heapMB();
+  const [index, indexMs, indexCpuMs] = time(() => new SearchIndex(papers));
+  const heapUsedMB = heapMB();
+  const search = measureSearch(index, queries);
+  const baseline = measureBaseline(papers, search.stream, queries, options.baselineKeystrokes);
+  const cache = measureCache(library, built.sizes, shortfalls);
+
+  const result = {
+    papers: papers.length,
+    generated: built.generated,
+    files: built.files,
+    formats: options.formats.join(','),
+    parseMs: round(built.parseMs),
+    parseCpuMs: round(built.parseCpuMs),
+    mergeMs: round(built.mergeMs),
+    indexMs: round(indexMs),
+    indexCpuMs: round(indexCpuMs),
+    keystrokes: search.keystrokes,
+    searchP50Ms: search.searchP50Ms,
+    searchP95Ms: search.searchP95Ms,
+    searchMaxMs: search.searchMaxMs,
+    searchCpuP50Ms: search.searchCpuP50Ms,
+    searchCpuP95Ms: search.searchCpuP95Ms,
+    knownItemAt1: `${search.known.atOne}/${search.known.total}`,
+    baselineIndexMs: baseline.baselineIndexMs,
+    baselineKeystrokes: baseline.baselineKeystrokes,
+    baselineFuseP50Ms: baseline.baselineFuseP50Ms,
+    baselineFuseP95Ms: baseline.baselineFuseP95Ms,
+    baselineKnownItemAt1: `${baseline.known.atOne}/${baseline.known.total}`,
+    ...cache,
+    heapUsedMB: round(heapUsedMB),
+    indexHeapMB: round(heapUsedMB - heapBeforeIndexMB),
+    heapAfterGc: typeof (globalThis as { gc?: unknown }).gc === 'function',
+    loadAverage: round(os.loadavg()[0]!),
+    cores: os.cpus().length,
+    calibrationMs: round(calibrationMs),
+    shortfalls,
+  };
+
+  const missed = (misses: string[]): string => (misses.length ? ` (missed: ${misses.join('; ')})` : '');
+  printTable([
+    ['papers indexed / generated', `${result.papers} / ${result.generated} in ${result.files} files`],
+    ['parse (all listings)', `${result.parseMs} ms (CPU ${result.parseCpuMs} ms)`],
+    ['merge and keys', `${result.mergeMs} ms`],
+    ['search index build', `${result.indexMs} ms (CPU ${result.indexCpuMs} ms)`],
+    [`search per keystroke (${result.keystrokes} keystrokes)`, `p50 ${result.searchP50Ms} ms, p95 ${result.searchP95Ms} ms, max ${result.searchMaxMs} ms`],
+    ['  the same in CPU time', `p50 ${result.searchCpuP50Ms} ms, p95 ${result.searchCpuP95Ms} ms`],
+    ['known-item queries first', result.knownItemAt1 + missed(search.known.misses)],
+    ['plain fuse.js build', `${result.baselineIndexMs} ms`],
+    [`plain fuse.js per keystroke (sample of ${result.baselineKeystrokes})`, `p50 ${result.baselineFuseP50Ms} ms, p95 ${result.baselineFuseP95Ms} ms`],
+    ['plain fuse.js known-item first', result.baselineKnownItemAt1 + missed(baseline.known.misses)],
+    ['cache save / load', `${result.cacheSaveMs} ms / ${result.cacheLoadMs} ms (CPU ${result.cacheSaveCpuMs} / ${result.cacheLoadCpuMs} ms), ${result.cacheMB} MB`],
+    ['cache save after one file changed', `${result.cacheResaveMs} ms`],
+    ['heap used: library + index', `${result.heapUsedMB} MB, of which the index ${result.indexHeapMB} MB${result.heapAfterGc ? '' : ' (without --expose-gc: garbage included)'}`],
+    ['shortfalls', shortfalls.length ? shortfalls.join('; ') : 'none'],
+    ['machine load (1 min average)', `${result.loadAverage} on ${result.cores} cores`],
+    ['calibration (20 MB JSON round trip)', `${result.calibrationMs} ms`],
+  ]);
+  console.log(`The plain fuse.js baseline (default options) is timed on ${result.baselineKeystrokes} keystrokes spread over the stream: it reads every paper on every keystroke.`);
+  if (options.json) console.log(JSON.stringify(result));
+}
+
+main();
