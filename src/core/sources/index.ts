@@ -33,19 +33,14 @@ export function detectFormat(text: string, file: string): ListingFormat | undefi
   const head = text.slice(0, 20000);
   if (/^\s*[[{]/.test(head) && (lower.endsWith('.json') || /"(title|paper)"\s*:/.test(head))) return 'hf-json';
   if (lower.endsWith('.bib') || lower.endsWith('.bibtex')) return 'bibtex';
-  if (/^\s*@[a-zA-Z]+\s*[{(]/m.test(head) && !/^\s*[-*]\s/m.test(head.slice(0, 2000)) && countMatches(head, /^\s*@[a-zA-Z]+\s*[{(]/gm) >= countMatches(head, /^#{1,6}\s/gm)) {
-    if (!lower.endsWith('.md') || /^\s*@[a-zA-Z]+\s*[{(][^,\s]*,/m.test(head)) return 'bibtex';
-  }
+  // BibTeX saved under another name: entries like `@article{key,` and no Markdown list.
+  if (/^\s*@[a-zA-Z]+\s*[{(][^,\s]*,/m.test(head) && !/^\s*([-*+]|\d+\.)\s/m.test(head)) return 'bibtex';
   if (/^arXiv:\d{4}\.\d{4,5}/m.test(head) || /^arXiv:[a-z-]+\/\d{7}/m.test(head)) return 'arxiv';
   if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'markdown';
   if (looksLikeHfDailyText(head)) return 'hf-daily-text';
   if (lower.endsWith('.json')) return 'hf-json';
   if (/^\s*([-*]|\|)\s*.*\]\(https?:/m.test(head)) return 'markdown';
   return undefined;
-}
-
-function countMatches(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
 }
 
 /** A Daily Papers page keeps its `·` separator line before each date line. */
