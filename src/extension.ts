@@ -21,6 +21,8 @@ export interface LitReviewApi {
   reindex(): Promise<Library>;
   /** Fires after each change of the library, once per gathered burst of file changes. */
   onDidChange: vscode.Event<Library>;
+  /** The warm-start cache file, when the workspace has storage. */
+  cacheUri(): vscode.Uri | undefined;
   /** The Papers tree, as the sidebar shows it. */
   tree: PapersTreeProvider;
 }
@@ -45,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): LitReviewApi {
     whenIndexed: () => library.whenIndexed(),
     reindex: () => library.reindex(),
     onDidChange: library.onDidChange,
+    cacheUri: () => library.cacheUri(),
     tree,
   };
 }

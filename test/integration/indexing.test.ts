@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { deserializeCache } from '../../src/core/cache';
 import type { LitReviewApi } from '../../src/extension';
-import { EXAMPLE_PAPER_COUNT, activateExtension, reindex, workspaceUri } from './workspace';
+import { EXAMPLE_LISTING, EXAMPLE_PAPER_COUNT, activateExtension, reindex, workspaceUri } from './workspace';
 
 /** A one-paper Daily Papers listing with a title of its own. */
 function listing(title: string): Uint8Array {
@@ -62,6 +63,31 @@ describe('keeping the library fresh', function () {
     await until(() => vscode.languages.getDiagnostics(broken).length === 0, 'the diagnostic to clear');
   });
 
+  it('caches each listing with its modification time and size for a warm start, and rewrites a damaged cache', async () => {
+    const cache = api.cacheUri();
+    assert.ok(cache, 'the workspace has storage for the cache');
+    const readCache = async () => {
+      const bytes = await vscode.workspace.fs.readFile(cache).then((b) => b, () => undefined);
+      return bytes && deserializeCache(new TextDecoder().decode(bytes));
+    };
+    await reindex();
+    let entries: Awaited<ReturnType<typeof readCache>>;
+    const deadline = Date.now() + 10_000;
+    while (!(entries = await readCache()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    const example = entries?.find((entry) => entry.file === EXAMPLE_LISTING);
+    assert.ok(example, 'the example listing is cached');
+    const stat = await vscode.workspace.fs.stat(workspaceUri(`papers/${EXAMPLE_LISTING}`));
+    assert.equal(example.mtimeMs, stat.mtime);
+    assert.equal(example.size, stat.size);
+    assert.equal(example.result.papers.length, EXAMPLE_PAPER_COUNT);
+
+    await vscode.workspace.fs.writeFile(cache, new TextEncoder().encode('{"version": 1, "entries": [ broken'));
+    assert.equal(await reindex(), EXAMPLE_PAPER_COUNT, 'a damaged cache costs nothing');
+    const again = Date.now() + 10_000;
+    while (!(await readCache()) && Date.now() < again) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(await readCache(), 'the cache is written anew');
+  });
+
   it('takes a burst of 1,000 new listings in a few updates, with no duplicates, and forgets a deleted folder', async () => {
     const updates: number[] = [];
     const listener = api.onDidChange((library) => updates.push(library.papers.length));
@@ -75,6 +101,7 @@ describe('keeping the library fresh', function () {
       assert.equal(new Set(keys).size, keys.length, 'every key is unique');
       assert.equal(new Set(titles()).size, titles().length, 'no paper twice');
       assert.ok(updates.length <= 50, `the burst was applied in ${updates.length} updates, not one per file`);
+      console.log(`      1,000 new listings arrived in ${updates.length} library updates`);
 
       await vscode.workspace.fs.delete(workspaceUri('papers/burst'), { recursive: true });
       await until(() => api.library().papers.length === EXAMPLE_PAPER_COUNT, 'the deleted folder to leave', 60_000);

@@ -359,7 +359,8 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     return overrides;
   }
 
-  private cacheUri(): vscode.Uri | undefined {
+  /** Where the warm-start cache lives: the extension's storage for this workspace. */
+  cacheUri(): vscode.Uri | undefined {
     const base = this.context.storageUri;
     return base && vscode.Uri.joinPath(base, CACHE_FILE);
   }
