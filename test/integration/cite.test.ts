@@ -6,29 +6,7 @@ import type { LitReviewApi } from '../../src/extension';
 import type { CitationPicker } from '../../src/features/cite/insertCitation';
 import type { SearchPicker } from '../../src/features/search';
 import { EXAMPLE_LISTING, EXAMPLE_PAPER_COUNT, activateExtension, workspaceUri } from './workspace';
-
-async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Fails with a name instead of hanging until the suite's timeout. */
-async function within<T>(promise: Thenable<T>, what: string, timeoutMs = 20_000): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), timeoutMs);
-  });
-  try {
-    return await Promise.race([Promise.resolve(promise), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { until, within } from './waiting';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });

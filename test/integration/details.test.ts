@@ -2,23 +2,13 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LitReviewApi } from '../../src/extension';
 import { EXAMPLE_PAPER_COUNT, activateExtension } from './workspace';
+import { until } from './waiting';
 
 /** Open webview tabs of the details page (the editor prefixes the view type it was given). */
 function detailsTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
     .flatMap((group) => group.tabs)
     .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('litReview.details'));
-}
-
-async function until<T>(read: () => T, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = read();
-  while (!done(value)) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = read();
-  }
-  return value;
 }
 
 describe('the paper details page', () => {

@@ -2,20 +2,13 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { deserializeCache } from '../../src/core/cache';
 import type { LitReviewApi } from '../../src/extension';
+import { until } from './waiting';
 import { EXAMPLE_LISTING, EXAMPLE_PAPER_COUNT, activateExtension, reindex, workspaceUri } from './workspace';
 
 /** A one-paper Daily Papers listing with a title of its own. */
 function listing(title: string): Uint8Array {
   const abstract = `We study ${title.toLowerCase()} with reinforcement learning and report what we find across several benchmarks.`;
   return new TextEncoder().encode(`${title}\n\n${abstract}\n\n  • 2 authors\n·\nMar 5, 2024 1\n`);
-}
-
-async function until(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('keeping the library fresh', function () {
@@ -37,30 +30,30 @@ describe('keeping the library fresh', function () {
   it('sees a listing created, changed, renamed and deleted, without a reindex', async () => {
     const fresh = workspaceUri('papers/fresh.txt');
     await vscode.workspace.fs.writeFile(fresh, listing('Watching Folders: A First Title'));
-    await until(() => titles().includes('Watching Folders: A First Title'), 'the created listing');
+    await until(() => titles().includes('Watching Folders: A First Title'), Boolean, 'the created listing', 20_000);
 
     await vscode.workspace.fs.writeFile(fresh, listing('Watching Folders: A Changed Title'));
-    await until(() => titles().includes('Watching Folders: A Changed Title') && !titles().includes('Watching Folders: A First Title'), 'the changed title');
+    await until(() => titles().includes('Watching Folders: A Changed Title') && !titles().includes('Watching Folders: A First Title'), Boolean, 'the changed title', 20_000);
 
     const renamed = workspaceUri('papers/renamed.txt');
     await vscode.workspace.fs.rename(fresh, renamed);
-    await until(() => api.library().papers.some((paper) => paper.sources.some((source) => source.file === 'renamed.txt')), 'the renamed listing');
+    await until(() => api.library().papers.some((paper) => paper.sources.some((source) => source.file === 'renamed.txt')), Boolean, 'the renamed listing', 20_000);
     assert.equal(api.library().papers.filter((paper) => paper.title === 'Watching Folders: A Changed Title').length, 1, 'a rename leaves one paper, not two');
 
     await vscode.workspace.fs.delete(renamed);
-    await until(() => !titles().includes('Watching Folders: A Changed Title'), 'the deleted listing to go');
+    await until(() => !titles().includes('Watching Folders: A Changed Title'), Boolean, 'the deleted listing to go', 20_000);
     assert.equal(api.library().papers.length, EXAMPLE_PAPER_COUNT);
   });
 
   it('shows a malformed listing in the Problems panel at its line', async () => {
     const broken = workspaceUri('papers/broken.bib');
     await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode('@article{good2024,\n  title = {A Good Entry},\n  year = 2024\n}\n\n@article{bad2024,\n  title = {Never closed\n'));
-    await until(() => vscode.languages.getDiagnostics(broken).length > 0, 'a diagnostic on the broken listing');
+    await until(() => vscode.languages.getDiagnostics(broken).length > 0, Boolean, 'a diagnostic on the broken listing', 20_000);
     const [diagnostic] = vscode.languages.getDiagnostics(broken);
     assert.equal(diagnostic!.range.start.line, 5, 'the problem is at the broken entry (line 6)');
     assert.ok(titles().includes('A Good Entry'), 'the good entry of the same file is indexed');
     await vscode.workspace.fs.delete(broken);
-    await until(() => vscode.languages.getDiagnostics(broken).length === 0, 'the diagnostic to clear');
+    await until(() => vscode.languages.getDiagnostics(broken).length === 0, Boolean, 'the diagnostic to clear', 20_000);
   });
 
   it('caches each listing with its modification time and size for a warm start, and rewrites a damaged cache', async () => {
@@ -96,7 +89,7 @@ describe('keeping the library fresh', function () {
       for (let i = 0; i < names.length; i += 100) {
         await Promise.all(names.slice(i, i + 100).map((name, j) => vscode.workspace.fs.writeFile(workspaceUri(name), listing(`Burst Paper Number ${i + j}: On Many Files`))));
       }
-      await until(() => api.library().papers.length === EXAMPLE_PAPER_COUNT + 1000, '1,060 papers', 120_000);
+      await until(() => api.library().papers.length === EXAMPLE_PAPER_COUNT + 1000, Boolean, '1,060 papers', 120_000);
       const keys = api.library().papers.map((paper) => paper.key);
       assert.equal(new Set(keys).size, keys.length, 'every key is unique');
       assert.equal(new Set(titles()).size, titles().length, 'no paper twice');
@@ -104,7 +97,7 @@ describe('keeping the library fresh', function () {
       console.log(`      1,000 new listings arrived in ${updates.length} library updates`);
 
       await vscode.workspace.fs.delete(workspaceUri('papers/burst'), { recursive: true });
-      await until(() => api.library().papers.length === EXAMPLE_PAPER_COUNT, 'the deleted folder to leave', 60_000);
+      await until(() => api.library().papers.length === EXAMPLE_PAPER_COUNT, Boolean, 'the deleted folder to leave', 60_000);
     } finally {
       listener.dispose();
     }

@@ -3,23 +3,13 @@ import * as vscode from 'vscode';
 import type { LitReviewApi } from '../../src/extension';
 import type { PaperNode, PapersTreeProvider, TreeNode } from '../../src/features/topics-tree';
 import { EXAMPLE_LISTING, EXAMPLE_PAPER_COUNT, activateExtension, reindex, workspaceUri } from './workspace';
+import { until } from './waiting';
 
 /** The Papers tree the extension shows, as its API hands it to tests. */
 function treeOf(api: LitReviewApi): PapersTreeProvider {
   const tree = (api as LitReviewApi & { tree?: PapersTreeProvider }).tree;
   if (!tree) throw new Error('The extension API has no `tree`: the Papers tree provider is not exposed.');
   return tree;
-}
-
-async function until<T>(read: () => T, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = read();
-  while (!done(value)) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = read();
-  }
-  return value;
 }
 
 function papersUnder(tree: PapersTreeProvider, group: TreeNode): PaperNode[] {
