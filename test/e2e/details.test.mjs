@@ -46,8 +46,9 @@ describe('the paper details page in the workbench', function () {
     await workbench.page.keyboard.press('Enter');
     await workbench.quickInput().waitFor({ state: 'hidden' });
 
-    const tab = workbench.page.locator('.part.editor .tab.active');
-    await tab.waitFor();
+    // The panel opens a moment after the picker closes: wait for its tab to become the active one.
+    const tab = workbench.page.locator(`.part.editor .tab.active[aria-label^=${JSON.stringify(TITLE.slice(0, 40))}]`);
+    await tab.waitFor({ timeout: 30_000 });
     assert.ok((await tab.getAttribute('aria-label')).startsWith(TITLE.slice(0, 40)), 'the tab is titled after the paper');
 
     // A webview is an iframe (laid over the editor, outside its DOM) holding the page's own iframe.
