@@ -14,7 +14,6 @@ describe('the paper details page in the workbench', function () {
 
   before(async () => {
     workspace = createExampleWorkspace();
-    // The listing sits at the top of the example folder: name it as the library folder.
     workbench = await openWorkbench({ folder: workspace.path });
     await workbench.openViewContainer(CONTAINER);
     await workbench.resizeSideBar(420);
