@@ -1,7 +1,7 @@
 // Citing while writing, as a person does it in a Markdown note: Insert Citation with two papers
 // chosen from the quick pick, key completion after `[@`, and the card shown on hovering a key.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFixtureWorkspace } from '../host/workspaces.mjs';
 import { openCommandPicker, waitForFocusedRow } from './search.quickPick.mjs';
@@ -43,6 +43,17 @@ describe('citing in a note in the workbench', function () {
   /** The text of the note's editor as one line: the editor wraps long lines. */
   async function noteText() {
     return (await editorText()).replace(/\s+/g, ' ');
+  }
+
+  /** The note's bibliography once `ready` says it is, or as it is at the deadline. */
+  async function bibliographyWithin(ms, ready) {
+    const file = join(workspace.path, 'references.bib');
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      if (ready(text) || Date.now() > deadline) return text;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** Moves the pointer over the first place `text` is shown in the editor. */
@@ -88,7 +99,8 @@ describe('citing in a note in the workbench', function () {
     await workbench.page.waitForFunction(() => document.querySelector('.part.editor .view-lines')?.textContent?.includes('@zerosearch2025]'));
     const text = await noteText();
     assert.ok(text.includes('Two recent papers train this ability [@ssrl2025; @zerosearch2025]'), text);
-    const bib = readFileSync(join(workspace.path, 'references.bib'), 'utf8');
+    // The bibliography is written just after the edit lands: wait for it.
+    const bib = await bibliographyWithin(30_000, (text) => text.includes('@misc{zerosearch2025'));
     assert.deepEqual([...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((match) => match[1]), ['ssrl2025', 'zerosearch2025']);
 
     // The bibliography beside the note: both entries were added to it.
