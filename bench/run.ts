@@ -3,7 +3,7 @@
 //   npm run bench -- --papers 10000 [--formats hf,bibtex,md,json] [--json]
 import * as os from 'node:os';
 import Fuse from 'fuse.js';
-import { deserializeCache, serializeCache, type CacheEntry } from '../src/core/cache';
+import { decodeCache, encodeCache, type CacheEntry } from '../src/core/cache';
 import { Library } from '../src/core/library';
 import type { Paper } from '../src/core/paper';
 import { SearchIndex } from '../src/core/search';
@@ -135,22 +135,30 @@ function measureBaseline(papers: readonly Paper[], stream: readonly string[], qu
   };
 }
 
-/** Saving and loading the parse cache, and saving again after one file changed. */
+/**
+ * Saving and loading the parse cache, and saving again after one file changed; beside
+ * them, the same entries through JSON.stringify and JSON.parse as the baseline.
+ */
 function measureCache(library: Library, sizes: ReadonlyMap<string, number>, shortfalls: string[]) {
   const entries: CacheEntry[] = library.files.map((file) => ({ file, mtimeMs: MODIFIED_AT.getTime(), size: sizes.get(file) ?? 0, result: library.parsedFile(file)! }));
-  const [text, cacheSaveMs, cacheSaveCpuMs] = time(() => serializeCache(entries, { producer: 'bench' }));
-  const [loaded, cacheLoadMs, cacheLoadCpuMs] = time(() => deserializeCache(text, { producer: 'bench' }));
+  const [bytes, cacheSaveMs, cacheSaveCpuMs] = time(() => encodeCache(entries, { producer: 'bench' }));
+  const [loaded, cacheLoadMs, cacheLoadCpuMs] = time(() => decodeCache(bytes, { producer: 'bench' }));
   if (!loaded || loaded.length !== entries.length) shortfalls.push('cache: the saved cache did not load back');
   // After a warm start the cache is saved again when one file changes: only that file is encoded again.
   const changed = entries.map((entry, i) => (i === 0 ? { ...entry, mtimeMs: entry.mtimeMs + 1, result: { ...entry.result } } : entry));
-  const [, cacheResaveMs] = time(() => serializeCache(changed, { producer: 'bench' }));
+  const [, cacheResaveMs] = time(() => encodeCache(changed, { producer: 'bench' }));
+  const [json, baselineJsonSaveMs] = time(() => JSON.stringify(entries));
+  const [, baselineJsonLoadMs] = time(() => JSON.parse(json) as unknown);
   return {
     cacheSaveMs: round(cacheSaveMs),
     cacheLoadMs: round(cacheLoadMs),
     cacheSaveCpuMs: round(cacheSaveCpuMs),
     cacheLoadCpuMs: round(cacheLoadCpuMs),
     cacheResaveMs: round(cacheResaveMs),
-    cacheMB: round(Buffer.byteLength(text) / 1048576),
+    cacheMB: round(bytes.length / 1048576),
+    baselineJsonSaveMs: round(baselineJsonSaveMs),
+    baselineJsonLoadMs: round(baselineJsonLoadMs),
+    baselineJsonMB: round(Buffer.byteLength(json) / 1048576),
   };
 }
 
@@ -213,6 +221,7 @@ function main(): void {
     ['plain fuse.js known-item first', result.baselineKnownItemAt1 + missed(baseline.known.misses)],
     ['cache save / load', `${result.cacheSaveMs} ms / ${result.cacheLoadMs} ms (CPU ${result.cacheSaveCpuMs} / ${result.cacheLoadCpuMs} ms), ${result.cacheMB} MB`],
     ['cache save after one file changed', `${result.cacheResaveMs} ms`],
+    ['baseline: the same entries as JSON, save / load', `${result.baselineJsonSaveMs} ms / ${result.baselineJsonLoadMs} ms, ${result.baselineJsonMB} MB`],
     ['heap used: library + index', `${result.heapUsedMB} MB, of which the index ${result.indexHeapMB} MB${result.heapAfterGc ? '' : ' (without --expose-gc: garbage included)'}`],
     ['shortfalls', shortfalls.length ? shortfalls.join('; ') : 'none'],
     ['machine load (1 min average)', `${result.loadAverage} on ${result.cores} cores`],

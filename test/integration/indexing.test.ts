@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { deserializeCache } from '../../src/core/cache';
+import { decodeCache } from '../../src/core/cache';
 import type { LitReviewApi } from '../../src/extension';
 import { until } from './waiting';
 import { EXAMPLE_LISTING, EXAMPLE_PAPER_COUNT, activateExtension, reindex, workspaceUri } from './workspace';
@@ -61,7 +61,7 @@ describe('keeping the library fresh', function () {
     assert.ok(cache, 'the workspace has storage for the cache');
     const readCache = async () => {
       const bytes = await vscode.workspace.fs.readFile(cache).then((b) => b, () => undefined);
-      return bytes && deserializeCache(new TextDecoder().decode(bytes));
+      return bytes && decodeCache(bytes);
     };
     await reindex();
     let entries: Awaited<ReturnType<typeof readCache>>;

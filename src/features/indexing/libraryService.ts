@@ -1,7 +1,7 @@
 // Keeps the library in step with the library folders: a cached warm start, a full scan,
 // then a watcher that re-reads only what changed. Everything else reads from here.
 import * as vscode from 'vscode';
-import { deserializeCache, serializeCache, type CacheEntry } from '../../core/cache';
+import { decodeCache, encodeCache, type CacheEntry } from '../../core/cache';
 import { decodeListing } from '../../core/decode';
 import { matchesGlobs } from '../../core/glob';
 import { Library } from '../../core/library';
@@ -12,7 +12,7 @@ import { computeTopics, OVERRIDES_FILE, parseOverrides, serializeOverrides, type
 import type { Config, LibraryService } from '../services';
 import { libraryRoots, type LibraryRoot } from './roots';
 
-const CACHE_FILE = 'library-cache.json';
+const CACHE_FILE = 'library-cache.bin';
 /** Long enough to gather a burst (a git checkout), short enough to feel instant. */
 const CHANGE_DEBOUNCE_MS = 250;
 /** Parsing yields to the editor this often so a huge library never freezes it. */
@@ -369,7 +369,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     const uri = this.cacheUri();
     if (!uri) return [];
     const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
-    return (bytes && deserializeCache(new TextDecoder().decode(bytes))) || [];
+    return (bytes && decodeCache(bytes)) || [];
   }
 
   private async saveCache(): Promise<void> {
@@ -382,7 +382,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     }
     try {
       await vscode.workspace.fs.createDirectory(this.context.storageUri!);
-      await writeAtomically(uri, serializeCache(entries));
+      await writeAtomically(uri, encodeCache(entries));
     } catch (error) {
       this.output.appendLine(`Could not save the library cache: ${reason(error)}`);
     }
@@ -401,9 +401,9 @@ function addProblem(library: Library, file: string, message: string): void {
 }
 
 /** Writes a temporary file beside the target, then renames it over: never a half-written file. */
-export async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+export async function writeAtomically(uri: vscode.Uri, content: string | Uint8Array): Promise<void> {
   const temporary = uri.with({ path: `${uri.path}.${process.pid}.${Date.now()}.tmp` });
-  await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
+  await vscode.workspace.fs.writeFile(temporary, typeof content === 'string' ? new TextEncoder().encode(content) : content);
   await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
 }
 
