@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { PaperSchema, type Paper } from '../../src/core/paper';
 import { compactForm, foldText, SearchIndex, searchWords, stripLatex } from '../../src/core/search';
 import { boundedDistance } from '../../src/core/search/editDistance';
-import { camelPieces, indexTerms, titleAcronyms } from '../../src/core/search/normalize';
+import { camelPieces, indexTerms, isStopWord, scanBodyTerms, titleAcronyms } from '../../src/core/search/normalize';
+import { TermDictionary } from '../../src/core/search/termDictionary';
+import { Library } from '../../src/core/library';
+import { exampleListing } from './helpers';
 
 function paper(key: string, fields: Partial<Omit<Paper, 'key'>> = {}): Paper {
   return PaperSchema.parse({ title: `Untitled ${key}`, sources: [{ file: 'list.bib', line: 1 }], key, ...fields });
@@ -51,6 +54,45 @@ describe('search text normalisation', () => {
   it('leaves stop words and camel-case parts out of running text', () => {
     assert.deepEqual(indexTerms('the role of ZeroSearch', [], { body: true }), ['role', 'zerosearch']);
     assert.deepEqual(indexTerms('the role of ZeroSearch'), ['the', 'role', 'of', 'zerosearch', 'zero', 'search']);
+  });
+
+  it('reads running text in place into the same terms as indexTerms gives it', () => {
+    const scanned = (text: string): string[] => {
+      const terms: string[] = [];
+      scanBodyTerms(text, {
+        asciiWord: (whole, start, end, skippable) => {
+          const word = whole.slice(start, end).toLowerCase();
+          if (!skippable || !isStopWord(word)) terms.push(word);
+        },
+        term: (term) => terms.push(term),
+      });
+      return terms;
+    };
+    const texts = [
+      ...Library.fromListings([exampleListing()]).papers.map((p) => p.abstract ?? ''),
+      'The State-of-the-Art; “quoted” (Over-Search) vs. GPT-4o, 3.5% of $\\mathcal{O}(n)$ in Zürich—München’s 深度搜索 ok',
+      'Ends a sentence. Of. state-of-the-art, multi-turn/single-turn 7B-parameter e.g. U.S. -- x- -y 3.5% it\'s',
+      'tab\tand\u00a0no-break\u2003em space, İstanbul, ﬁne ligature, emoji 🔍search, a.b.c, trailing-',
+      '',
+    ];
+    for (const text of texts) assert.deepEqual(scanned(text), indexTerms(text, [], { body: true }), text.slice(0, 60));
+  });
+
+  it('finds a word by its text, whole or in place in a longer text, with one id each', () => {
+    const dictionary = new TermDictionary();
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}`);
+    const ids = words.map((word) => dictionary.add(word));
+    assert.deepEqual(ids, words.map((_, i) => i), 'new words get the next id');
+    assert.equal(dictionary.add('w0'), 0);
+    const text = 'Some W1A text with W2 in it';
+    assert.equal(dictionary.addAsciiWord(text, 5, 8), words.indexOf('w1a'));
+    assert.equal(dictionary.addAsciiWord(text, 19, 21), words.indexOf('w2'));
+    assert.equal(dictionary.find('w3x'), words.indexOf('w3x'));
+    assert.equal(dictionary.find('nowhere'), undefined);
+    const added = dictionary.addAsciiWord(text, 0, 4);
+    assert.equal(added, words.length);
+    assert.equal(dictionary.text(added), 'some');
+    assert.equal(dictionary.size, words.length + 1);
   });
 
   it('makes acronyms of the words after a short name', () => {

@@ -39,7 +39,7 @@ export function documentTerms(document: SearchDocument): DocumentTerms {
   if (paper.venue) indexTerms(paper.venue, extra);
   return {
     head: { name, title: indexTerms(paper.title), people, organization: indexTerms(paper.organization ?? ''), extra },
-    abstract: indexTerms(paper.abstract ?? '', [], { body: true }),
+    abstract: paper.abstract ?? '',
   };
 }
 

@@ -69,24 +69,95 @@ const CAMEL_HINT = /[a-z][A-Z0-9]|[A-Z]{2}[a-z]{2}|[0-9][A-Za-z]/;
 export function indexTerms(text: string, into: string[] = [], options: { body?: boolean } = {}): string[] {
   if (!text) return into;
   const body = options.body === true;
+  for (const chunk of foldText(stripLatex(text)).match(CHUNK) ?? []) chunkTerms(chunk, body, into);
+  return into;
+}
+
+function chunkTerms(chunk: string, body: boolean, into: string[]): string[] {
+  const lower = chunk.toLowerCase();
+  if (PLAIN_CHUNK.test(lower)) {
+    if (body && lower.length <= MAX_STOP_WORD_LENGTH && STOP_WORDS.has(lower)) return into;
+    into.push(lower);
+    if (!body && CAMEL_HINT.test(chunk)) for (const piece of camelPieces(chunk)) into.push(piece);
+    return into;
+  }
+  const parts = chunk.match(WORD_PART);
+  if (!parts) return into;
+  for (const part of parts) {
+    into.push(part.toLowerCase());
+    if (!body && CAMEL_HINT.test(part)) for (const piece of camelPieces(part)) into.push(piece);
+  }
+  if (parts.length > 1) into.push(parts.join('').toLowerCase());
+  return into;
+}
+
+/** Receives the terms of running text from `scanBodyTerms`. */
+export interface BodyTermVisitor {
+  /**
+   * A word of ASCII letters and digits, `text.slice(start, end)` lower-cased. A stop word
+   * standing alone is `skippable`; one that is part of a longer chunk ("state-of-the-art") is not.
+   */
+  asciiWord(text: string, start: number, end: number, skippable: boolean): void;
+  /** Any other term, lower-cased. */
+  term(term: string): void;
+}
+
+/** The characters of CHUNK's class that end a chunk, below 128; above, WIDE_SEPARATOR says. */
+const SEPARATOR = new Uint8Array(128);
+for (const c of ' \t\n\v\f\r,;:!?()[]"') SEPARATOR[c.charCodeAt(0)] = 1;
+const WIDE_SEPARATOR = /[\s“”]/;
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+}
+
+/**
+ * The terms `indexTerms(text, [], { body: true })` gives, without cutting out the ASCII
+ * words, which are nearly all of an abstract: the visitor reads them in place and skips
+ * the stop words among them itself. Chunks with other characters take the general path.
+ */
+export function scanBodyTerms(text: string, visitor: BodyTermVisitor): void {
+  if (!text) return;
   const folded = foldText(stripLatex(text));
-  for (const chunk of folded.match(CHUNK) ?? []) {
-    const lower = chunk.toLowerCase();
-    if (PLAIN_CHUNK.test(lower)) {
-      if (body && lower.length <= MAX_STOP_WORD_LENGTH && STOP_WORDS.has(lower)) continue;
-      into.push(lower);
-      if (!body && CAMEL_HINT.test(chunk)) for (const piece of camelPieces(chunk)) into.push(piece);
+  const length = folded.length;
+  let i = 0;
+  while (i < length) {
+    let code = folded.charCodeAt(i);
+    if (code < 128 ? SEPARATOR[code] === 1 : WIDE_SEPARATOR.test(folded[i]!)) {
+      i++;
       continue;
     }
-    const parts = chunk.match(WORD_PART);
-    if (!parts) continue;
-    for (const part of parts) {
-      into.push(part.toLowerCase());
-      if (!body && CAMEL_HINT.test(part)) for (const piece of camelPieces(part)) into.push(piece);
+    const start = i;
+    let ascii = true;
+    let plain = true;
+    for (; i < length; i++) {
+      code = folded.charCodeAt(i);
+      if (code < 128 ? SEPARATOR[code] === 1 : WIDE_SEPARATOR.test(folded[i]!)) break;
+      if (!isAsciiLetterOrDigit(code)) {
+        plain = false;
+        if (code >= 128) ascii = false;
+      }
     }
-    if (parts.length > 1) into.push(parts.join('').toLowerCase());
+    if (plain) visitor.asciiWord(folded, start, i, true);
+    else if (ascii) asciiChunkTerms(folded, start, i, visitor);
+    else for (const term of chunkTerms(folded.slice(start, i), true, [])) visitor.term(term);
   }
-  return into;
+}
+
+/** An ASCII chunk with punctuation in it ("engine.", "multi-turn"): each run of letters and digits, and all of them joined. */
+function asciiChunkTerms(text: string, start: number, end: number, visitor: BodyTermVisitor): void {
+  let runs = 0;
+  let joined = '';
+  for (let i = start; i < end; ) {
+    while (i < end && !isAsciiLetterOrDigit(text.charCodeAt(i))) i++;
+    const runStart = i;
+    while (i < end && isAsciiLetterOrDigit(text.charCodeAt(i))) i++;
+    if (i === runStart) break;
+    visitor.asciiWord(text, runStart, i, false);
+    joined += text.slice(runStart, i);
+    runs++;
+  }
+  if (runs > 1) visitor.term(joined.toLowerCase());
 }
 
 /**

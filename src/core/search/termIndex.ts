@@ -2,6 +2,8 @@
 // mean: the word itself, words it begins, and words one or two typos away. It is what
 // keeps a search from reading every paper on every keystroke.
 import { boundedDistance } from './editDistance';
+import { isStopWord, scanBodyTerms } from './normalize';
+import { TermDictionary } from './termDictionary';
 
 /**
  * Where in a paper a term was found. "Head" fields are short and telling (a hit there
@@ -15,10 +17,10 @@ export const HEAD_FIELD_BITS = 5;
 export const BODY_COUNT_BITS = 3;
 const MAX_BODY_COUNT = (1 << BODY_COUNT_BITS) - 1;
 
-/** One paper's text, already split into index terms, field by field. */
+/** One paper's text: its short fields already split into index terms, its abstract as it is. */
 export interface DocumentTerms {
   head: Record<HeadField, readonly string[]>;
-  abstract: readonly string[];
+  abstract: string;
 }
 
 export interface TermMatch {
@@ -62,11 +64,17 @@ class PerTermArrays {
   readonly bodyCounts = new IntBuffer();
   readonly seenIn = new IntBuffer();
   readonly scratch = new IntBuffer();
-  add(): void {
+  /** 1 for a stop word, which running text does not index. */
+  readonly stopWord = new IntBuffer();
+  get length(): number {
+    return this.seenIn.length;
+  }
+  add(term: string): void {
     this.headCounts.push(0);
     this.bodyCounts.push(0);
     this.seenIn.push(0);
     this.scratch.push(0);
+    this.stopWord.push(isStopWord(term) ? 1 : 0);
   }
 }
 
@@ -82,9 +90,8 @@ interface DocumentsRead {
 }
 
 export class TermIndex {
-  /** Term text by term id. */
-  private readonly terms: string[] = [];
-  private readonly ids = new Map<string, number>();
+  /** Term ids and texts. */
+  private readonly dictionary = new TermDictionary();
   /** Term ids in alphabetical order, for prefix ranges and typo scans. */
   private sorted: Int32Array = new Int32Array(0);
   /** Head postings of term t: `headData[headStart[t] .. headStart[t+1])`, each `doc << HEAD_FIELD_BITS | fieldMask`. */
@@ -117,6 +124,18 @@ export class TermIndex {
     const { headTerms, bodyTerms, perTerm } = read;
     const fresh: number[] = [];
     let pass = 0;
+    const bodyTerm = (id: number): void => {
+      this.note(id, pass, perTerm, fresh);
+      perTerm.scratch.data[id]!++;
+    };
+    const visitor = {
+      asciiWord: (text: string, start: number, end: number, skippable: boolean): void => {
+        const id = this.dictionary.addAsciiWord(text, start, end);
+        if (id >= perTerm.length) perTerm.add(this.dictionary.text(id));
+        if (!skippable || perTerm.stopWord.data[id] === 0) bodyTerm(id);
+      },
+      term: (term: string): void => bodyTerm(this.dictionary.add(term)),
+    };
     for (const document of documents) {
       // "Seen in this pass" and a per-term scratch value (field bits, then occurrences),
       // indexed by term id instead of a map per document: this loop reads every word
@@ -125,7 +144,8 @@ export class TermIndex {
       fresh.length = 0;
       for (let bit = 0; bit < HEAD_FIELDS.length; bit++) {
         for (const term of document.head[HEAD_FIELDS[bit]!]) {
-          const id = this.note(term, pass, perTerm, fresh);
+          const id = this.dictionary.add(term);
+          this.note(id, pass, perTerm, fresh);
           perTerm.scratch.data[id]! |= 1 << bit;
         }
       }
@@ -136,10 +156,7 @@ export class TermIndex {
       read.headEnds.push(headTerms.length);
       pass++;
       fresh.length = 0;
-      for (const term of document.abstract) {
-        const id = this.note(term, pass, perTerm, fresh);
-        perTerm.scratch.data[id]!++;
-      }
+      scanBodyTerms(document.abstract, visitor);
       for (const id of fresh) {
         bodyTerms.push((id << BODY_COUNT_BITS) | Math.min(perTerm.scratch.data[id]!, MAX_BODY_COUNT));
         perTerm.bodyCounts.data[id]!++;
@@ -151,7 +168,7 @@ export class TermIndex {
 
   /** Turns documents' term lists into term-by-term postings, each list in document order. */
   private layOutPostings({ headTerms, headEnds, bodyTerms, bodyEnds, perTerm }: DocumentsRead): void {
-    const termCount = this.terms.length;
+    const termCount = this.dictionary.size;
     this.headStart = prefixSums(perTerm.headCounts.data, termCount);
     this.bodyStart = prefixSums(perTerm.bodyCounts.data, termCount);
     this.headData = new Int32Array(this.headStart[termCount]!);
@@ -175,12 +192,12 @@ export class TermIndex {
 
   /** The alphabetical order for prefix ranges, and the buckets for the typo scan. */
   private sortVocabulary(): void {
-    const order = Array.from({ length: this.terms.length }, (_, i) => i);
-    order.sort((a, b) => (this.terms[a]! < this.terms[b]! ? -1 : 1));
+    const order = Array.from({ length: this.dictionary.size }, (_, i) => i);
+    order.sort((a, b) => (this.dictionary.text(a) < this.dictionary.text(b) ? -1 : 1));
     this.sorted = Int32Array.from(order);
     const groups = new Map<number, number[]>();
     for (const term of order) {
-      const text = this.terms[term]!;
+      const text = this.dictionary.text(term);
       const key = text.charCodeAt(0) * (MAX_BUCKET_LENGTH + 1) + Math.min(text.length, MAX_BUCKET_LENGTH);
       const group = groups.get(key);
       if (group) group.push(term);
@@ -192,11 +209,11 @@ export class TermIndex {
   readonly documentCount: number;
 
   get termCount(): number {
-    return this.terms.length;
+    return this.dictionary.size;
   }
 
   termText(term: number): string {
-    return this.terms[term]!;
+    return this.dictionary.text(term);
   }
 
   /** Head postings of a term: `doc << HEAD_FIELD_BITS | fieldMask`. */
@@ -231,7 +248,7 @@ export class TermIndex {
    */
   lookup(word: string, asPrefix: boolean, maxTypos = 2): TermMatch[] {
     const matches: TermMatch[] = [];
-    const exact = this.ids.get(word);
+    const exact = this.dictionary.find(word);
     if (exact !== undefined) matches.push({ term: exact, quality: 1, headOnly: false });
     if (asPrefix) {
       const headOnly = word.length < MIN_PREFIX_LENGTH_FOR_ABSTRACT;
@@ -239,7 +256,7 @@ export class TermIndex {
       for (let i = from; i < to; i++) {
         const term = this.sorted[i]!;
         if (term === exact) continue;
-        const quality = 0.6 + (0.35 * word.length) / this.terms[term]!.length;
+        const quality = 0.6 + (0.35 * word.length) / this.dictionary.text(term).length;
         matches.push({ term, quality, headOnly });
       }
     }
@@ -253,7 +270,7 @@ export class TermIndex {
     // the word's length, keeps the scan to a few hundred terms.
     for (let length = word.length - maxTypos; length <= word.length + maxTypos; length++) {
       for (const term of this.bucket(first, length)) {
-        const text = this.terms[term]!;
+        const text = this.dictionary.text(term);
         if (text.startsWith(word)) continue;
         const distance = boundedDistance(word, text, maxTypos);
         if (distance > 0 && distance <= maxTypos) matches.push({ term, quality: FUZZY_QUALITY[distance]!, headOnly: false });
@@ -264,7 +281,7 @@ export class TermIndex {
     // nothing else matched, as it means reading every longer term of that letter.
     for (let length = word.length + 1; length <= MAX_BUCKET_LENGTH; length++) {
       for (const term of this.bucket(first, length)) {
-        const text = this.terms[term]!;
+        const text = this.dictionary.text(term);
         for (let end = word.length - 1; end <= word.length + 1; end++) {
           if (boundedDistance(word, text, 1, end) <= 1) {
             matches.push({ term, quality: FUZZY_PREFIX_QUALITY, headOnly: false });
@@ -293,27 +310,20 @@ export class TermIndex {
     let hi = this.sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.terms[this.sorted[mid]!]! < text) lo = mid + 1;
+      if (this.dictionary.text(this.sorted[mid]!) < text) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  /** The term's id, made on first sight; marks it seen in this pass (listing it in `fresh` once). */
-  private note(term: string, pass: number, perTerm: PerTermArrays, fresh: number[]): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.terms.length;
-      this.terms.push(term);
-      this.ids.set(term, id);
-      perTerm.add();
-    }
+  /** Marks a term seen in this pass, listing it in `fresh` once; a new term gets its per-term slots. */
+  private note(id: number, pass: number, perTerm: PerTermArrays, fresh: number[]): void {
+    if (id >= perTerm.length) perTerm.add(this.dictionary.text(id));
     if (perTerm.seenIn.data[id] !== pass) {
       perTerm.seenIn.data[id] = pass;
       perTerm.scratch.data[id] = 0;
       fresh.push(id);
     }
-    return id;
   }
 }
 
