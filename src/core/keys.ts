@@ -102,11 +102,17 @@ export function assignKeys(papers: readonly PaperDraft[], order: readonly number
       conflicts.push({ index, key: pinned, holder });
     }
   }
+  // Where each base's search for a free suffix got to: suffixes once taken stay taken,
+  // so a base shared by thousands of papers is not searched from "a" every time.
+  const nextSuffix = new Map<string, number>();
   for (const index of order) {
     if (keys[index]) continue;
     const base = baseKey(papers[index]!, options.template);
-    let key = base;
-    for (let n = 0; taken.has(key.toLowerCase()); n++) key = base + suffix(n);
+    const lowerBase = base.toLowerCase();
+    let n = nextSuffix.get(lowerBase) ?? -1;
+    let key = n < 0 ? base : base + suffix(n);
+    while (taken.has(key.toLowerCase())) key = base + suffix(++n);
+    nextSuffix.set(lowerBase, n);
     taken.set(key.toLowerCase(), index);
     keys[index] = key;
   }

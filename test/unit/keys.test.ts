@@ -45,6 +45,17 @@ describe('citation keys', () => {
     assert.deepEqual(assignKeys(papers, [0, 1, 2]).keys, ['alpha2025', 'alpha2025a', 'alpha2025b']);
   });
 
+  it('goes on past z to aa, skipping suffixed keys another paper already has', () => {
+    const papers = Array.from({ length: 30 }, (_, i) => draft(`Alpha: Part ${i}`, { year: 2025 }));
+    papers.push(draft('Anything', { pinnedKey: 'alpha2025c' }), draft('Alpha2025b: Its own name'));
+    const order = papers.map((_, i) => i);
+    const { keys } = assignKeys(papers, [...order.slice(30), ...order.slice(0, 30)]);
+    assert.deepEqual(keys.slice(0, 5), ['alpha2025', 'alpha2025a', 'alpha2025d', 'alpha2025e', 'alpha2025f']);
+    assert.deepEqual(keys.slice(24, 27), ['alpha2025z', 'alpha2025aa', 'alpha2025ab']);
+    assert.equal(keys[31], 'alpha2025b');
+    assert.equal(new Set(keys.map((key) => key.toLowerCase())).size, keys.length);
+  });
+
   it('never lets a generated key take a pinned one', () => {
     const papers = [draft('Alpha: One', { year: 2025 }), draft('Something else', { pinnedKey: 'alpha2025' })];
     const { keys } = assignKeys(papers, [0, 1]);
