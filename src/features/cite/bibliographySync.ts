@@ -6,6 +6,7 @@ import { bibEntryKeys, bibliographyAppend } from '../../core/bibSync';
 import { formatBibtexEntry } from '../../core/bibtex';
 import { declaredBibliographies } from '../../core/frontMatter';
 import type { Paper } from '../../core/paper';
+import { writeAtomically } from '../atomicWrite';
 import type { Services } from '../services';
 import { noteLanguageOf } from './noteLanguage';
 
@@ -94,19 +95,6 @@ async function appendEntries(file: vscode.Uri, entries: { key: string; text: str
   next.set(addition, bytes?.length ?? 0);
   await writeAtomically(file, next);
   return added;
-}
-
-/** A reader never sees half a file: write a temp file beside it, then rename it over. */
-async function writeAtomically(file: vscode.Uri, bytes: Uint8Array): Promise<void> {
-  const name = file.path.slice(file.path.lastIndexOf('/') + 1);
-  const temp = vscode.Uri.joinPath(file, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  await vscode.workspace.fs.writeFile(temp, bytes);
-  try {
-    await vscode.workspace.fs.rename(temp, file, { overwrite: true });
-  } catch (error) {
-    await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
-    throw error;
-  }
 }
 
 async function readBytes(file: vscode.Uri): Promise<Uint8Array | undefined> {

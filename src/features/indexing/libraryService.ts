@@ -1,7 +1,7 @@
 // Keeps the library in step with the library folders: a cached warm start, a full scan,
 // then a watcher that re-reads only what changed. Everything else reads from here.
 import * as vscode from 'vscode';
-import { decodeCache, encodeCache, type CacheEntry } from '../../core/cache';
+import type { CacheEntry } from '../../core/cache';
 import { decodeListing } from '../../core/decode';
 import { matchesGlobs } from '../../core/glob';
 import { Library } from '../../core/library';
@@ -9,10 +9,11 @@ import { problem, type ParseResult } from '../../core/paper';
 import { SearchIndex } from '../../core/search';
 import type { Settings } from '../../core/settings';
 import { computeTopics, OVERRIDES_FILE, parseOverrides, serializeOverrides, type Topic, type TopicOverrides } from '../../core/topics';
+import { writeAtomically } from '../atomicWrite';
 import type { Config, LibraryService } from '../services';
+import { CacheStore } from './cacheStore';
 import { libraryRoots, type LibraryRoot } from './roots';
 
-const CACHE_FILE = 'library-cache.bin';
 /** Long enough to gather a burst (a git checkout), short enough to feel instant. */
 const CHANGE_DEBOUNCE_MS = 250;
 /** Parsing yields to the editor this often so a huge library never freezes it. */
@@ -41,13 +42,15 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   /** Only the newest scan may publish its result. */
   private generation = 0;
   private lastSettings: Settings;
+  private readonly cache: CacheStore;
 
   constructor(
-    private readonly context: vscode.ExtensionContext,
+    context: vscode.ExtensionContext,
     private readonly config: Config,
     private readonly output: vscode.OutputChannel,
     private readonly diagnostics: vscode.DiagnosticCollection,
   ) {
+    this.cache = new CacheStore(context.storageUri);
     this.library = this.newLibrary(config.settings);
     this.lastSettings = config.settings;
     this.disposables.push(
@@ -109,7 +112,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
 
   /** Warm start from the cache (the tree shows at once), then a full scan in the background. */
   start(): Promise<Library> {
-    this.indexing = this.loadCache().then((cached) => {
+    this.indexing = this.cache.load().then((cached) => {
       if (cached.length) {
         for (const entry of cached) this.library.setParsed(entry.file, entry.result);
         this.output.appendLine(`Showed ${this.library.papers.length} papers from the cache; checking the listings for changes.`);
@@ -359,30 +362,19 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     return overrides;
   }
 
-  /** Where the warm-start cache lives: the extension's storage for this workspace. */
+  /** Where the warm-start cache lives. */
   cacheUri(): vscode.Uri | undefined {
-    const base = this.context.storageUri;
-    return base && vscode.Uri.joinPath(base, CACHE_FILE);
-  }
-
-  private async loadCache(): Promise<CacheEntry[]> {
-    const uri = this.cacheUri();
-    if (!uri) return [];
-    const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
-    return (bytes && decodeCache(bytes)) || [];
+    return this.cache.uri;
   }
 
   private async saveCache(): Promise<void> {
-    const uri = this.cacheUri();
-    if (!uri) return;
     const entries: CacheEntry[] = [];
     for (const [file, state] of this.files) {
       const result = this.library.parsedFile(file);
       if (result) entries.push({ file, mtimeMs: state.mtime, size: state.size, result });
     }
     try {
-      await vscode.workspace.fs.createDirectory(this.context.storageUri!);
-      await writeAtomically(uri, encodeCache(entries));
+      await this.cache.save(entries);
     } catch (error) {
       this.output.appendLine(`Could not save the library cache: ${reason(error)}`);
     }
@@ -401,12 +393,6 @@ function addProblem(library: Library, file: string, message: string): void {
 }
 
 /** Writes a temporary file beside the target, then renames it over: never a half-written file. */
-export async function writeAtomically(uri: vscode.Uri, content: string | Uint8Array): Promise<void> {
-  const temporary = uri.with({ path: `${uri.path}.${process.pid}.${Date.now()}.tmp` });
-  await vscode.workspace.fs.writeFile(temporary, typeof content === 'string' ? new TextEncoder().encode(content) : content);
-  await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
-}
-
 function reason(error: unknown): string {
   if (error instanceof vscode.FileSystemError) return error.code === 'NoPermissions' ? 'permission denied' : error.message;
   return error instanceof Error ? error.message : String(error);
