@@ -165,6 +165,9 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     const files = new Map<string, FileState>();
     const uris = await this.findListings(settings);
     const firstRun = !this.files.size && !cached.length;
+    // A warm start that finds every listing as the cache has it need not write the cache again.
+    const fromDisk = new Map(cached.map((entry) => [entry.file, entry.result]));
+    let unchangedSinceSaved = 0;
     const started = Date.now();
     await vscode.window.withProgress(
       {
@@ -179,6 +182,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
           const file = this.fileName(uri);
           const state = await this.readInto(library, file, uri, reuse.get(file), settings);
           if (state) files.set(file, state);
+          if (state && fromDisk.has(file) && library.parsedFile(file) === fromDisk.get(file)) unchangedSinceSaved++;
           if (index % 20 === 0) progress.report({ message: `${index + 1} of ${uris.length} listings`, increment: (20 / uris.length) * 100 });
           if (Date.now() - lastYield > YIELD_EVERY_MS) {
             await new Promise((resolve) => setImmediate(resolve));
@@ -193,7 +197,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     for (const [file, state] of files) this.files.set(file, state);
     this.output.appendLine(`Indexed ${library.papers.length} papers from ${files.size} listings in ${Date.now() - started} ms (${library.problems.length} problems).`);
     this.publish();
-    void this.saveCache();
+    if (unchangedSinceSaved !== files.size || fromDisk.size !== files.size) void this.saveCache();
     return library;
   }
 
