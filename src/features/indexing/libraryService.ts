@@ -18,6 +18,8 @@ import { libraryRoots, type LibraryRoot } from './roots';
 const CHANGE_DEBOUNCE_MS = 250;
 /** Parsing yields to the editor this often so a huge library never freezes it. */
 const YIELD_EVERY_MS = 15;
+/** After the tree has drawn the change, before a person is likely to search. */
+const SEARCH_PREPARE_DELAY_MS = 1000;
 
 interface FileState {
   uri: vscode.Uri;
@@ -36,6 +38,8 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   private indexing: Promise<Library> = Promise.resolve(new Library());
   private pending = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
   private pendingTimer?: ReturnType<typeof setTimeout>;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private disposed = false;
   private derived?: { library: Library; topics?: Topic[]; search?: SearchIndex };
   private previousTopics: Topic[] = [];
   private topicOverrides: TopicOverrides = { moves: {}, renames: {} };
@@ -336,6 +340,19 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     this.showProblems();
     void vscode.commands.executeCommand('setContext', 'litReview.hasPapers', this.library.papers.length > 0);
     this.emitter.fire(this.library);
+    this.prepareSearch();
+  }
+
+  /**
+   * Builds the search index once changes settle, so the first keystroke after a change
+   * does not wait for it (a second at 10k papers). A newer change puts it off again.
+   */
+  private prepareSearch(): void {
+    clearTimeout(this.searchTimer);
+    const library = this.library;
+    this.searchTimer = setTimeout(() => {
+      if (this.library === library && !this.disposed) this.searchIndex();
+    }, SEARCH_PREPARE_DELAY_MS);
   }
 
   /** Malformed listings show in the Problems panel at file and line. */
@@ -385,7 +402,9 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.pendingTimer);
+    clearTimeout(this.searchTimer);
     for (const watcher of this.watchers) watcher.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
