@@ -107,6 +107,8 @@ const SEPARATOR = new Uint8Array(128);
 for (const c of ' \t\n\v\f\r,;:!?()[]"') SEPARATOR[c.charCodeAt(0)] = 1;
 const WIDE_SEPARATOR = /[\s“”]/;
 
+const NOT_ASCII_LETTER_OR_DIGIT = /[^A-Za-z0-9]+/g;
+
 function isAsciiLetterOrDigit(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
@@ -147,17 +149,15 @@ export function scanBodyTerms(text: string, visitor: BodyTermVisitor): void {
 /** An ASCII chunk with punctuation in it ("engine.", "multi-turn"): each run of letters and digits, and all of them joined. */
 function asciiChunkTerms(text: string, start: number, end: number, visitor: BodyTermVisitor): void {
   let runs = 0;
-  let joined = '';
   for (let i = start; i < end; ) {
     while (i < end && !isAsciiLetterOrDigit(text.charCodeAt(i))) i++;
     const runStart = i;
     while (i < end && isAsciiLetterOrDigit(text.charCodeAt(i))) i++;
     if (i === runStart) break;
     visitor.asciiWord(text, runStart, i, false);
-    joined += text.slice(runStart, i);
     runs++;
   }
-  if (runs > 1) visitor.term(joined.toLowerCase());
+  if (runs > 1) visitor.term(text.slice(start, end).replace(NOT_ASCII_LETTER_OR_DIGIT, '').toLowerCase());
 }
 
 /**
