@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFixtureWorkspace } from '../host/workspaces.mjs';
 import { openCommandPicker, waitForFocusedRow } from './search.quickPick.mjs';
-import { openWorkbench } from './workbench.mjs';
+import { useWorkbench } from './suite.mjs';
 
 const NOTE = 'notes/review.md';
 const SSRL = 'SSRL: Self-Search Reinforcement Learning';
@@ -15,28 +15,22 @@ describe('citing in a note in the workbench', function () {
   this.timeout(180_000);
   let workspace;
   let workbench;
-
-  before(async () => {
-    workspace = createFixtureWorkspace();
-    workbench = await openWorkbench({ folder: workspace.path });
-    await workbench.openViewContainer('Lit Review');
-    await workbench.treeItems('Papers').first().waitFor({ timeout: 60_000 });
-    await workbench.openFile(NOTE);
-  });
-
-  afterEach(async function () {
-    // Whatever a failed step left open must not swallow the next test's keys.
-    await workbench?.page.keyboard.press('Escape');
-    if (this.currentTest?.state === 'failed' && workbench) {
-      const name = `failure-cite-${this.currentTest.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-      console.log(`      screenshot: ${await workbench.screenshot(name)}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-    workspace?.remove();
-  });
+  useWorkbench(
+    {
+      name: 'cite',
+      createWorkspace: createFixtureWorkspace,
+      prepare: async (opened) => {
+        await opened.openViewContainer('Lit Review');
+        await opened.treeItems('Papers').first().waitFor({ timeout: 60_000 });
+        await opened.openFile(NOTE);
+      },
+      escapeAfterEach: true,
+    },
+    (opened, folder) => {
+      workbench = opened;
+      workspace = folder;
+    },
+  );
 
   const editorText = () => workbench.page.locator('.part.editor .editor-instance .view-lines').first().innerText();
 

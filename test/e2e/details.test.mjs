@@ -2,35 +2,28 @@
 // with the paper's title, organisation, date, upvotes, links, abstract and BibTeX.
 import assert from 'node:assert/strict';
 import { createExampleWorkspace } from '../host/workspaces.mjs';
-import { openWorkbench } from './workbench.mjs';
+import { useWorkbench } from './suite.mjs';
 
 const CONTAINER = 'Lit Review';
 const TITLE = 'TimeSearch-R: Adaptive Temporal Search for Long-Form Video Understanding via Self-Verification Reinforcement Learning';
 
 describe('the paper details page in the workbench', function () {
   this.timeout(180_000);
-  let workspace;
   let workbench;
-
-  before(async () => {
-    workspace = createExampleWorkspace();
-    workbench = await openWorkbench({ folder: workspace.path });
-    await workbench.openViewContainer(CONTAINER);
-    await workbench.resizeSideBar(420);
-    await workbench.treeItems('Papers').first().waitFor({ timeout: 60_000 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      const name = `failure-details-${this.currentTest.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-      console.log(`      screenshot: ${await workbench.screenshot(name)}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-    workspace?.remove();
-  });
+  useWorkbench(
+    {
+      name: 'details',
+      createWorkspace: createExampleWorkspace,
+      prepare: async (opened) => {
+        await opened.openViewContainer(CONTAINER);
+        await opened.resizeSideBar(420);
+        await opened.treeItems('Papers').first().waitFor({ timeout: 60_000 });
+      },
+    },
+    (opened) => {
+      workbench = opened;
+    },
+  );
 
   it('shows a paper picked from the Command Palette as a readable page', async () => {
     // The command answers with a paper picker, so the palette stays open: drive it by hand.

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createExampleWorkspace, FIXTURES } from '../host/workspaces.mjs';
-import { openWorkbench } from './workbench.mjs';
+import { useWorkbench } from './suite.mjs';
 
 const CONTAINER = 'Lit Review';
 const VIEW = 'Papers';
@@ -15,23 +15,16 @@ describe('Lit Review in the workbench', function () {
   this.timeout(180_000);
   let workspace;
   let workbench;
-
-  before(async () => {
-    workspace = createExampleWorkspace();
-    workbench = await openWorkbench({ folder: workspace.path });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      const name = `failure-${this.currentTest.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-      console.log(`      screenshot: ${await workbench.screenshot(name)}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-    workspace?.remove();
-  });
+  useWorkbench(
+    {
+      name: 'lit-review',
+      createWorkspace: createExampleWorkspace,
+    },
+    (opened, folder) => {
+      workbench = opened;
+      workspace = folder;
+    },
+  );
 
   it('lists the papers of the example library in its own view', async () => {
     await workbench.openViewContainer(CONTAINER);

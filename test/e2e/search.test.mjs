@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from '../host/hosts.mjs';
 import { createFixtureWorkspace } from '../host/workspaces.mjs';
 import { openCommandPicker, quickPickRows, waitForFocusedRow } from './search.quickPick.mjs';
-import { openWorkbench } from './workbench.mjs';
+import { useWorkbench } from './suite.mjs';
 
 const QUERY = 'search agent';
 
@@ -21,26 +21,21 @@ describe('searching papers in the workbench', function () {
   this.timeout(180_000);
   let workspace;
   let workbench;
-
-  before(async () => {
-    workspace = createFixtureWorkspace();
-    workbench = await openWorkbench({ folder: workspace.path });
-    await workbench.openViewContainer('Lit Review');
-    await workbench.treeItems('Papers').first().waitFor({ timeout: 60_000 });
-    await workbench.openFile('notes/review.md');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      const name = `failure-search-${this.currentTest.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-      console.log(`      screenshot: ${await workbench.screenshot(name)}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-    workspace?.remove();
-  });
+  useWorkbench(
+    {
+      name: 'search',
+      createWorkspace: createFixtureWorkspace,
+      prepare: async (opened) => {
+        await opened.openViewContainer('Lit Review');
+        await opened.treeItems('Papers').first().waitFor({ timeout: 60_000 });
+        await opened.openFile('notes/review.md');
+      },
+    },
+    (opened, folder) => {
+      workbench = opened;
+      workspace = folder;
+    },
+  );
 
   it('shows the search engine’s best papers for a query, in the engine’s order', async () => {
     const expected = engineTitles(join(workspace.path, 'papers'), QUERY);

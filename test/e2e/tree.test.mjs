@@ -2,34 +2,27 @@
 // papers (title, year · authors · upvotes), grouping by year from the view's toolbar.
 import assert from 'node:assert/strict';
 import { createExampleWorkspace } from '../host/workspaces.mjs';
-import { openWorkbench } from './workbench.mjs';
+import { useWorkbench } from './suite.mjs';
 
 const CONTAINER = 'Lit Review';
 const VIEW = 'Papers';
 
 describe('the Papers tree in the workbench', function () {
   this.timeout(180_000);
-  let workspace;
   let workbench;
-
-  before(async () => {
-    workspace = createExampleWorkspace();
-    workbench = await openWorkbench({ folder: workspace.path });
-    await workbench.openViewContainer(CONTAINER);
-    await workbench.resizeSideBar(820);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) {
-      const name = `failure-tree-${this.currentTest.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-      console.log(`      screenshot: ${await workbench.screenshot(name)}`);
-    }
-  });
-
-  after(async () => {
-    await workbench?.close();
-    workspace?.remove();
-  });
+  useWorkbench(
+    {
+      name: 'tree',
+      createWorkspace: createExampleWorkspace,
+      prepare: async (opened) => {
+        await opened.openViewContainer(CONTAINER);
+        await opened.resizeSideBar(820);
+      },
+    },
+    (opened) => {
+      workbench = opened;
+    },
+  );
 
   /** The rows at the top level of the tree (aria-level 1). */
   const topRows = () => workbench.treeItems(VIEW).and(workbench.page.locator('[aria-level="1"]'));
