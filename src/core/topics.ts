@@ -145,7 +145,7 @@ function automaticTopics(index: PaperIndex, docs: readonly number[], options: Au
     const terms = topicTerms(candidate, index, docsIn, selection, docs.length);
     const topic: Topic = {
       name: topicLabel(candidate, index, docsIn),
-      keys: [...new Set(docsIn.map((doc) => index.papers[doc]!.key))].sort(compare),
+      keys: keysOfDocs(index, docsIn),
       why: `Papers sharing: ${terms.join(', ')}`,
       origin: 'auto',
       terms,
@@ -198,6 +198,16 @@ function previousIds(topic: Topic): string[] {
   if (!first) return [];
   const concept = LEXICON.find((c) => c.label === topic.name || c.phrases.includes(first));
   return concept ? [`concept:${concept.label}`, `phrase:${first}`] : [`phrase:${first}`];
+}
+
+/** The keys of papers given in ascending order: sorted already, as the index sorts papers by key. */
+function keysOfDocs(index: PaperIndex, docs: readonly number[]): string[] {
+  const keys: string[] = [];
+  for (const doc of docs) {
+    const key = index.papers[doc]!.key;
+    if (key !== keys[keys.length - 1]) keys.push(key);
+  }
+  return keys;
 }
 
 function range(n: number): number[] {

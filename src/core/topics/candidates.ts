@@ -71,9 +71,11 @@ export function findCandidates(index: PaperIndex, docs: readonly number[], optio
     if (count > maxSize) broad.add(phrase);
     else if (count >= options.minSize && !exclude.has(phrase)) {
       slot[phrase] = list.length;
-      list.push({ id: `phrase:${table.text(phrase)}`, phrases: [phrase], members: [], strengths: [], quality: 0 });
+      // Sized from the count: its members are exactly the papers counted.
+      list.push({ id: `phrase:${table.text(phrase)}`, phrases: [phrase], members: new Array<number>(count), strengths: new Array<number>(count), quality: 0 });
     }
   }
+  const filled = new Int32Array(list.length);
   for (const doc of docs) {
     const phrases = index.phrases[doc]!;
     const strengths = index.strengths[doc]!;
@@ -81,8 +83,9 @@ export function findCandidates(index: PaperIndex, docs: readonly number[], optio
     for (let k = 0; k < phrases.length; k++) {
       const at = slot[phrases[k]!]!;
       if (at >= 0 && isAbout[k]) {
-        list[at]!.members.push(doc);
-        list[at]!.strengths.push(strengths[k]!);
+        const i = filled[at]!++;
+        list[at]!.members[i] = doc;
+        list[at]!.strengths[i] = strengths[k]!;
       }
     }
   }
@@ -155,28 +158,33 @@ function conceptCandidates(index: PaperIndex, docs: readonly number[], exclude: 
   const candidates: Candidate[] = concepts.map(({ label, phrases }) => ({ id: `concept:${label}`, label, phrases, members: [], strengths: [], quality: 0 }));
   const usable = candidates.map((c) => new Set(c.phrases));
   const sum = new Float64Array(concepts.length);
-  const touched: number[] = [];
+  // The concepts this paper signals (in any order: each concept's members stay in paper order).
+  const touched = new Int32Array(concepts.length);
   for (const doc of docs) {
     const phrases = index.phrases[doc]!;
     const strengths = index.strengths[doc]!;
+    let signalled = 0;
     for (let k = 0; k < phrases.length; k++) {
       const at = listOf[phrases[k]!]!;
       if (at < 0) continue;
+      // A word half the abstracts use ("code", in "code is available") says nothing
+      // there, but a title that uses it still says what the paper is about.
+      const strength = broad.has(phrases[k]!) ? (strengths[k]! >= HEADLINE ? HEADLINE : 0) : strengths[k]!;
+      if (strength === 0) continue;
       for (const c of lists[at]!) {
         if (!usable[c]!.has(phrases[k]!)) continue;
-        if (sum[c] === 0) touched.push(c);
-        sum[c] += strengths[k]!;
+        if (sum[c] === 0) touched[signalled++] = c;
+        sum[c] += strength;
       }
     }
-    touched.sort((a, b) => a - b);
-    for (const c of touched) {
+    for (let i = 0; i < signalled; i++) {
+      const c = touched[i]!;
       if (sum[c]! >= CONCEPT_STRENGTH) {
         candidates[c]!.members.push(doc);
         candidates[c]!.strengths.push(Math.min(sum[c]!, MAX_STRENGTH));
       }
       sum[c] = 0;
     }
-    touched.length = 0;
   }
   const out: Candidate[] = [];
   for (const candidate of candidates) {

@@ -4,6 +4,7 @@
 // similarity between the papers' distinctive-phrase vectors, leaving out the candidate's
 // own phrases and their parts, relative to the same mean over all papers.
 import type { PaperIndex } from './paperIndex';
+import type { IntList } from './intList';
 import { scratchFor } from './scratch';
 
 export class Cohesion {
@@ -13,6 +14,7 @@ export class Cohesion {
   private readonly sums: Float64Array;
   private readonly squares: Float64Array;
   private readonly counts: Int32Array;
+  private readonly touched: IntList;
 
   constructor(
     private readonly index: PaperIndex,
@@ -27,7 +29,7 @@ export class Cohesion {
       for (let k = 0; k < phrases.length; k++) if (flags[k]) norm += weights[phrases[k]!]! ** 2;
       this.norms[doc] = Math.sqrt(norm) || 1;
     }
-    ({ sums: this.sums, squares: this.squares, counts: this.counts } = scratchFor(index));
+    ({ sums: this.sums, squares: this.squares, counts: this.counts, touched: this.touched } = scratchFor(index));
     this.baseline = this.meanSimilarity(sample(docs, 4 * SAMPLE), []) || 1e-9;
   }
 
@@ -40,7 +42,7 @@ export class Cohesion {
    * The candidate's own phrases and their parts ("group relative" of "group relative policy
    * optimization"), and longer phrases containing them that many of its papers share.
    */
-  private relatedTo(own: readonly number[], touched: readonly number[], members: number): Set<number> {
+  private relatedTo(own: readonly number[], touched: IntList, members: number): Set<number> {
     const { table } = this.index;
     const related = new Set<number>(own);
     const ownTexts = own.map((phrase) => ` ${table.text(phrase)} `);
@@ -53,7 +55,8 @@ export class Cohesion {
         }
       }
     }
-    for (const phrase of touched) {
+    for (let i = 0; i < touched.length; i++) {
+      const phrase = touched.data[i]!;
       if (this.counts[phrase]! * 2 >= members && table.words(phrase) > 1 && isPartOf(` ${table.text(phrase)} `, ownTexts)) related.add(phrase);
     }
     return related;
@@ -66,8 +69,8 @@ export class Cohesion {
    */
   private meanSimilarity(members: readonly number[], own: readonly number[]): number {
     if (members.length < 2) return 0;
-    const { index, weights, norms, sums, squares, counts } = this;
-    const touched: number[] = [];
+    const { index, weights, norms, sums, squares, counts, touched } = this;
+    touched.length = 0;
     for (const doc of members) {
       const phrases = index.phrases[doc]!;
       const flags = index.about[doc]!;
@@ -84,7 +87,8 @@ export class Cohesion {
     }
     const related = this.relatedTo(own, touched, members.length);
     let total = 0;
-    for (const phrase of touched) {
+    for (let i = 0; i < touched.length; i++) {
+      const phrase = touched.data[i]!;
       if (counts[phrase]! >= 2 && !related.has(phrase)) total += sums[phrase]! * sums[phrase]! - squares[phrase]!;
       counts[phrase] = 0;
       sums[phrase] = 0;

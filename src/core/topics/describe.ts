@@ -46,16 +46,17 @@ export function titleCase(text: string): string {
 /** The terms that explain an automatic topic: its own phrases, then what else its papers share. */
 export function topicTerms(candidate: Candidate, index: PaperIndex, members: readonly number[], selection: Pick<Selection, 'about' | 'broad'>, papers: number): string[] {
   const vocabulary = index.table;
-  const { counts } = scratchFor(index);
-  const seen: number[] = [];
+  const { counts, touched } = scratchFor(index);
+  touched.length = 0;
   for (const doc of members) {
     const phrases = index.phrases[doc]!;
     const isAbout = index.about[doc]!;
     for (let k = 0; k < phrases.length; k++) {
       const phrase = phrases[k]!;
-      if (isAbout[k] && counts[phrase]!++ === 0) seen.push(phrase);
+      if (isAbout[k] && counts[phrase]!++ === 0) touched.push(phrase);
     }
   }
+  const seen = touched.data.subarray(0, touched.length);
   const used = (phrase: number): number => (selection.broad.has(phrase) ? 0 : counts[phrase]!);
   const byUse = (a: number, b: number): number => used(b) - used(a) || (vocabulary.text(a) < vocabulary.text(b) ? -1 : 1);
   const own = candidate.phrases.filter((p) => used(p) > 0).sort(byUse);
@@ -69,8 +70,9 @@ export function topicTerms(candidate: Candidate, index: PaperIndex, members: rea
   const floor = Math.max(2, Math.ceil(0.3 * members.length));
   // What these papers share far more often than the library does.
   // Single words say little next to the topic's own phrase ("correct", "web").
-  const extra = seen
-    .filter((phrase) => used(phrase) >= floor && vocabulary.words(phrase) > 1)
+  const shared: number[] = [];
+  for (const phrase of seen) if (used(phrase) >= floor && vocabulary.words(phrase) > 1) shared.push(phrase);
+  const extra = shared
     .map((phrase) => ({ text: vocabulary.text(phrase), count: counts[phrase]!, lift: counts[phrase]! / members.length / (Math.max(1, selection.about[phrase]!) / papers) }))
     .filter((s) => s.lift >= 2 && !related(s.text))
     .sort((a, b) => b.count * b.lift - a.count * a.lift || (a.text < b.text ? -1 : 1));

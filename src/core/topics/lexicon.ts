@@ -15,7 +15,7 @@ export const LEXICON: readonly Concept[] = [
   { label: 'Query Optimization', phrases: ['query rewriting', 'query optimization', 'query reformulation', 'query expansion', 'query decomposition', 'query rewrite'] },
   { label: 'Information Retrieval', phrases: ['information retrieval', 'dense retrieval', 'document ranking', 'reranking', 'passage retrieval', 'retriever'] },
   { label: 'Tree Search', phrases: ['tree search', 'monte carlo tree search', 'search tree', 'tree structured search'] },
-  { label: 'Code Generation', phrases: ['code generation', 'code reasoning', 'program synthesis', 'coding'] },
+  { label: 'Code Generation', phrases: ['code generation', 'code reasoning', 'program synthesis', 'coding', 'code', 'code llm', 'software engineering', 'program repair'] },
   { label: 'Multimodal', phrases: ['multimodal', 'multi modal', 'vision language', 'vision language model', 'visual reasoning', 'visual question answering', 'visual', 'image', 'video'] },
   { label: 'Process Rewards & Verifiers', phrases: ['process reward', 'process reward model', 'verifier', 'process supervision', 'outcome reward model'] },
   { label: 'Theorem Proving', phrases: ['theorem proving', 'theorem prover', 'formal mathematics', 'formal proof', 'prover'] },

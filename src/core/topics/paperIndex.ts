@@ -2,7 +2,9 @@
 // Built once per computation; topic selection and nested topics only read it.
 import type { Paper } from '../paper';
 import { ARXIV_CATEGORIES, COMMON_ACRONYMS, LEXICON } from './lexicon';
-import { acronymDefinitions, asciiText, headingWords } from './phrases';
+import { IntList } from './intList';
+import { SharedEntries } from './sharedEntries';
+import { acronymDefinitions, headingWords } from './phrases';
 import { Vocabulary, type Acronyms } from './vocabulary';
 import { GENERIC_PHRASES } from './words';
 
@@ -55,7 +57,10 @@ export interface PaperIndex {
   /** The papers, sorted by key: input order never changes the outcome. */
   papers: readonly Paper[];
   table: PhraseTable;
-  /** Per paper: the phrases it uses and, in the same order, how strongly. */
+  /**
+   * Per paper: the shared phrases it is about and, in the same order, how strongly; for
+   * lexicon phrases, passing mentions too (a concept adds them up).
+   */
   phrases: readonly Int32Array[];
   strengths: readonly Uint8Array[];
   /** Same order: 1 where the paper is about the phrase (see isAbout), else 0. */
@@ -79,7 +84,12 @@ function isAbout(words: number, strength: number): boolean {
 export function buildIndex(papers: readonly Paper[]): PaperIndex {
   const sorted = [...papers].sort((a, b) => compare(a.key, b.key) || compare(a.title, b.title));
   const acronyms = libraryAcronyms(sorted);
-  const vocabulary = new Vocabulary(acronyms);
+  const vocabulary = new Vocabulary(acronyms, expectedPhrases(sorted));
+  // Lexicon phrases are numbered first, so whether a phrase is one is a flag to read.
+  const lexicon = lexiconPhrases(vocabulary);
+  const always = new Uint8Array(vocabulary.phraseCount);
+  for (const id of lexicon) always[id] = 1;
+  const entries = new SharedEntries(always);
   const hints = new Map<number, string>();
   const headings = new Set<number>();
   // Scratch space shared by all papers: which paper last used a phrase, and where its
@@ -90,145 +100,135 @@ export function buildIndex(papers: readonly Paper[]): PaperIndex {
   let titled = new Uint8Array(1024);
   let mentions = new Uint16Array(1024);
   let used = 0;
-  const codes: number[] = [];
-  // Every paper's entries, one after another: a few large buffers rather than one small
-  // array per paper keeps the garbage collector out of the way.
-  const all = new Entries();
-  let doc = 0;
+  const codes = new IntList();
+  const found = new IntList();
 
-  const entry = (phrase: number): number => {
-    if (phrase >= lastPaper.length) {
-      const grownLast = new Int32Array(Math.max(lastPaper.length * 2, phrase + 1)).fill(-1);
-      grownLast.set(lastPaper);
-      const grownSlot = new Int32Array(grownLast.length);
-      grownSlot.set(slot);
-      lastPaper = grownLast;
-      slot = grownSlot;
+  /** Adds the phrases in `found` to this paper's entries: a title hit, or one more mention. */
+  const record = (doc: number, headline: boolean): void => {
+    if (vocabulary.phraseCount > lastPaper.length) {
+      const size = Math.max(lastPaper.length * 2, vocabulary.phraseCount);
+      lastPaper = grow(lastPaper, new Int32Array(size).fill(-1));
+      slot = grow(slot, new Int32Array(size));
     }
-    if (lastPaper[phrase] === doc) return slot[phrase]!;
-    if (used === ids.length) {
-      ids = grow(ids, new Int32Array(used * 2));
-      titled = grow(titled, new Uint8Array(used * 2));
-      mentions = grow(mentions, new Uint16Array(used * 2));
+    const list = found.data;
+    for (let k = 0; k < found.length; k++) {
+      const phrase = list[k]!;
+      let at: number;
+      if (lastPaper[phrase] === doc) at = slot[phrase]!;
+      else {
+        if (used === ids.length) {
+          ids = grow(ids, new Int32Array(used * 2));
+          titled = grow(titled, new Uint8Array(used * 2));
+          mentions = grow(mentions, new Uint16Array(used * 2));
+        }
+        at = used++;
+        lastPaper[phrase] = doc;
+        slot[phrase] = at;
+        ids[at] = phrase;
+        titled[at] = 0;
+        mentions[at] = 0;
+      }
+      if (headline) titled[at] = TITLE_HIT;
+      else mentions[at]++;
     }
-    lastPaper[phrase] = doc;
-    slot[phrase] = used;
-    ids[used] = phrase;
-    titled[used] = 0;
-    mentions[used] = 0;
-    return used++;
-  };
-  const inHeadline = (phrase: number): void => {
-    titled[entry(phrase)] = TITLE_HIT;
-  };
-  const inAbstract = (phrase: number): void => {
-    mentions[entry(phrase)]++;
+    found.length = 0;
   };
 
-  for (; doc < sorted.length; doc++) {
+  for (let doc = 0; doc < sorted.length; doc++) {
     const paper = sorted[doc]!;
     used = 0;
     codes.length = 0;
-    vocabulary.encode(asciiText(paper.title), codes);
+    vocabulary.encode(withoutName(paper.title), codes);
     for (const keyword of paper.keywords) {
       const field = ARXIV_CATEGORIES.get(keyword.trim().toLowerCase());
       const text = field ?? keyword;
-      vocabulary.encode(asciiText(text), codes);
+      vocabulary.encode(text, codes);
       const whole = vocabulary.internWords(headingWords(text, acronyms).slice(0, 6));
       if (whole !== undefined) {
-        inHeadline(whole);
+        found.push(whole);
         if (!hints.has(whole)) hints.set(whole, text.trim());
         if (!field) headings.add(whole);
       }
     }
-    vocabulary.eachPhrase(codes, inHeadline);
+    vocabulary.phrasesIn(codes, found);
+    record(doc, true);
     if (paper.abstract) {
       codes.length = 0;
-      vocabulary.encode(asciiText(paper.abstract), codes);
-      vocabulary.eachPhrase(codes, inAbstract);
+      vocabulary.encode(paper.abstract, codes);
+      vocabulary.phrasesIn(codes, found);
+      record(doc, false);
     }
-    for (let k = 0; k < used; k++) all.add(ids[k]!, titled[k]! + Math.min(mentions[k]!, MAX_ABSTRACT_HITS));
-    all.endPaper();
-  }
-  return compact(sorted, vocabulary, all, acronyms, hints, headings);
-}
-
-/** Phrase ids and strengths of all papers in growing typed buffers, with where each paper starts. */
-class Entries {
-  phrases = new Int32Array(1 << 16);
-  strengths = new Uint8Array(1 << 16);
-  length = 0;
-  readonly starts: number[] = [0];
-
-  add(phrase: number, strength: number): void {
-    if (this.length === this.phrases.length) {
-      this.phrases = grow(this.phrases, new Int32Array(this.length * 2));
-      this.strengths = grow(this.strengths, new Uint8Array(this.length * 2));
+    entries.reserve(vocabulary.phraseCount);
+    for (let k = 0; k < used; k++) {
+      const strength = titled[k]! + Math.min(mentions[k]!, MAX_ABSTRACT_HITS);
+      entries.add(doc, ids[k]!, strength, isAbout(vocabulary.wordsIn(ids[k]!), strength));
     }
-    this.phrases[this.length] = phrase;
-    this.strengths[this.length++] = strength;
+    entries.endPaper();
   }
-
-  endPaper(): void {
-    this.starts.push(this.length);
-  }
+  return compact(sorted, vocabulary, entries, lexicon, acronyms, hints, headings);
 }
 
 /**
- * Keeps only what can matter: phrases a paper is about that at least one other paper is
- * about too (most phrases occur once in a library), and every lexicon or heading phrase.
- * Later passes, run once per topic and nested topic, then read a fraction of the entries.
+ * A title without the name its paper gives itself ("Search-R1: Training LLMs to ..."):
+ * one word before a colon names this paper only, and a name part many papers share
+ * ("-Lite", "-Zero") is a naming habit, not a subject.
  */
-function compact(papers: readonly Paper[], vocabulary: Vocabulary, all: Entries, acronyms: Acronyms, allHints: Map<number, string>, allHeadings: Set<number>): PaperIndex {
-  const about = new Uint8Array(vocabulary.phraseCount);
-  for (let e = 0; e < all.length; e++) {
-    const id = all.phrases[e]!;
-    if (about[id]! < 2 && isAbout(vocabulary.wordsIn(id), all.strengths[e]!)) about[id]!++;
-  }
+function withoutName(title: string): string {
+  const colon = title.indexOf(':');
+  if (colon <= 0) return title;
+  const name = title.slice(0, colon).trim();
+  return name && !/\s/.test(name) ? title.slice(colon + 1) : title;
+}
+
+/** About one distinct phrase per hundred characters of text: sized once, the phrase table is not rebuilt as it fills. */
+function expectedPhrases(papers: readonly Paper[]): number {
+  let characters = 0;
+  for (const paper of papers) characters += paper.title.length + (paper.abstract?.length ?? 0);
+  return Math.ceil(characters / 100);
+}
+
+/**
+ * Keeps only what can matter: phrases at least two papers are about (most phrases occur
+ * once in a library), and every lexicon or heading phrase. Later passes, run once per
+ * topic and nested topic, then read a fraction of the entries.
+ */
+function compact(
+  papers: readonly Paper[],
+  vocabulary: Vocabulary,
+  entries: SharedEntries,
+  lexicon: readonly number[],
+  acronyms: Acronyms,
+  allHints: Map<number, string>,
+  allHeadings: Set<number>,
+): PaperIndex {
+  const keep = new Uint8Array(vocabulary.phraseCount);
+  for (let id = 0; id < keep.length; id++) if (entries.shared(id)) keep[id] = 1;
   for (const text of GENERIC_PHRASES) {
     const id = vocabulary.find(text);
-    if (id !== undefined) about[id] = 0;
+    if (id !== undefined) keep[id] = 0;
   }
-  for (const id of lexiconPhrases(vocabulary)) about[id] = 2;
-  for (const id of allHints.keys()) about[id] = 2;
+  for (const id of lexicon) keep[id] = 1;
+  for (const id of allHints.keys()) {
+    entries.release(id);
+    keep[id] = 1;
+  }
   const dense = new Int32Array(vocabulary.phraseCount).fill(-1);
   const original: number[] = [];
-  for (let id = 0; id < about.length; id++) {
-    if (about[id] !== 2) continue;
+  for (let id = 0; id < keep.length; id++) {
+    if (!keep[id]) continue;
     dense[id] = original.length;
     original.push(id);
   }
   const table = new PhraseTable(vocabulary, Int32Array.from(original));
-  let kept = 0;
-  for (let e = 0; e < all.length; e++) if (dense[all.phrases[e]!]! >= 0) kept++;
-  const keptPhrases = new Int32Array(kept);
-  const keptStrengths = new Uint8Array(kept);
-  const keptAbout = new Uint8Array(kept);
-  const phrases: Int32Array[] = [];
-  const strengths: Uint8Array[] = [];
-  const aboutFlags: Uint8Array[] = [];
-  let at = 0;
-  for (let doc = 0; doc < papers.length; doc++) {
-    const start = at;
-    for (let e = all.starts[doc]!; e < all.starts[doc + 1]!; e++) {
-      const phrase = dense[all.phrases[e]!]!;
-      if (phrase < 0) continue;
-      keptPhrases[at] = phrase;
-      keptStrengths[at] = all.strengths[e]!;
-      keptAbout[at++] = isAbout(table.words(phrase), all.strengths[e]!) ? 1 : 0;
-    }
-    // Views into the three buffers: one object per paper, no memory of their own.
-    phrases.push(keptPhrases.subarray(start, at));
-    strengths.push(keptStrengths.subarray(start, at));
-    aboutFlags.push(keptAbout.subarray(start, at));
-  }
+  const { phrases, strengths, about } = entries.perPaper(papers.length, dense, (id, strength) => isAbout(vocabulary.wordsIn(id), strength));
   const hints = new Map([...allHints].map(([id, text]) => [dense[id]!, text]));
   const headings = new Set([...allHeadings].map((id) => dense[id]!));
-  return { papers, table, phrases, strengths, about: aboutFlags, acronyms, hints, headings };
+  return { papers, table, phrases, strengths, about, acronyms, hints, headings };
 }
 
+/** The lexicon's phrases, numbered in the vocabulary before any paper is read. */
 function lexiconPhrases(vocabulary: Vocabulary): number[] {
-  return LEXICON.flatMap((concept) => concept.phrases.map((p) => vocabulary.find(p)).filter((id): id is number => id !== undefined));
+  return LEXICON.flatMap((concept) => concept.phrases.map((p) => vocabulary.internWords(p.split(' ')))).filter((id): id is number => id !== undefined);
 }
 
 function grow<T extends Int32Array | Uint8Array | Uint16Array>(from: T, to: T): T {
@@ -243,6 +243,8 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array>(from: T, to: T): 
 function libraryAcronyms(papers: readonly Paper[]): Acronyms {
   const votes = new Map<string, Map<string, number>>();
   for (const paper of papers) {
+    // Most texts define nothing: without a bracket there is nothing to look for.
+    if (!paper.title.includes('(') && !paper.abstract?.includes('(')) continue;
     for (const [acronym, long] of acronymDefinitions(`${paper.title}\n${paper.abstract ?? ''}`)) {
       const forms = votes.get(acronym) ?? new Map<string, number>();
       const form = long.toLowerCase();

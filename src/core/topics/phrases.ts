@@ -38,25 +38,65 @@ interface Located {
 export function surfaceForm(text: string, phrase: string, acronyms: Acronyms, spelledOut = true): string | undefined {
   const ascii = asciiText(text);
   const target = phrase.split(' ');
+  // Written as is, a word of the phrase shows in the text, a plural ending aside ("queries"
+  // for "query"): most texts, and most of their words, can be passed over unread.
+  const stems = target.map((word) => word.slice(0, Math.max(1, word.length - 1)));
+  if (!spelledOut && !containsLoosely(ascii, stems[0]!)) return undefined;
   const located: Located[] = [];
-  for (const match of ascii.matchAll(/[A-Za-z]+/g)) {
-    const raw = match[0];
-    const start = match.index;
-    const long = isAcronymShaped(raw) ? acronyms.get(acronymKey(raw)) : undefined;
-    if (long) for (const part of long.split(/[\s-]+/)) located.push({ norm: singular(part.toLowerCase()), start, end: start + raw.length, expanded: part });
-    else located.push({ norm: singular(raw.toLowerCase()), start, end: start + raw.length });
-  }
-  // As written beats as spelled out from an acronym ("multi-hop questions", not "multi hop question" from "multi-hop QA").
+  const length = ascii.length;
+  const n = target.length;
+  // As written beats as spelled out from an acronym ("multi-hop questions", not "multi hop
+  // question" from "multi-hop QA"): the first match as written ends the reading.
   let expanded: string | undefined;
-  for (let i = 0; i + target.length <= located.length; i++) {
-    const span = located.slice(i, i + target.length);
-    if (!span.every((token, k) => token.norm === target[k])) continue;
-    const joined = span.every((token, k) => k === 0 || token.expanded || /^[\s\-'\u2019]*$/.test(ascii.slice(span[k - 1]!.end, token.start)));
-    if (!joined) continue;
-    if (!span.some((token) => token.expanded)) return ascii.slice(span[0]!.start, span[span.length - 1]!.end).replace(/\s+/g, ' ');
-    expanded ??= span.map((token) => token.expanded ?? ascii.slice(token.start, token.end)).join(' ');
+  for (let i = 0; i < length; ) {
+    if (!isLetter(ascii.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let capitals = 0;
+    for (; i < length && isLetter(ascii.charCodeAt(i)); i++) if (ascii.charCodeAt(i) <= 90) capitals++;
+    const before = located.length;
+    const long = capitals >= 2 && i - start <= 10 ? acronyms.get(acronymKey(ascii.slice(start, i))) : undefined;
+    if (long) for (const part of long.split(/[\s-]+/)) located.push({ norm: singular(part.toLowerCase()), start, end: i, expanded: part });
+    else if (startsWithAny(ascii, start, i, stems)) located.push({ norm: singular(ascii.slice(start, i).toLowerCase()), start, end: i });
+    else located.push(GAP);
+    // Every span that ends with the words just read.
+    for (let first = Math.max(0, before - n + 1); first + n <= located.length; first++) {
+      if (located[first]!.norm !== target[0]) continue;
+      const span = located.slice(first, first + n);
+      if (!span.every((token, k) => token.norm === target[k])) continue;
+      const joined = span.every((token, k) => k === 0 || token.expanded || /^[\s\-'\u2019]*$/.test(ascii.slice(span[k - 1]!.end, token.start)));
+      if (!joined) continue;
+      if (!span.some((token) => token.expanded)) return ascii.slice(span[0]!.start, span[n - 1]!.end).replace(/\s+/g, ' ');
+      expanded ??= span.map((token) => token.expanded ?? ascii.slice(token.start, token.end)).join(' ');
+    }
   }
   return spelledOut ? expanded : undefined;
+}
+
+/** A word that is none of the phrase's words: no string is made for it. */
+const GAP: Located = { norm: '', start: -1, end: -1 };
+
+function isLetter(c: number): boolean {
+  return ((c | 32) - 97) >>> 0 < 26;
+}
+
+function startsWithAny(text: string, start: number, end: number, stems: readonly string[]): boolean {
+  for (const stem of stems) if (startsLoosely(text, start, end, stem)) return true;
+  return false;
+}
+
+/** Whether text[start, end) begins with `stem` (lower case), in any case. */
+function startsLoosely(text: string, start: number, end: number, stem: string): boolean {
+  if (end - start < stem.length) return false;
+  for (let k = 0; k < stem.length; k++) if ((text.charCodeAt(start + k) | 32) !== stem.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Whether `lower` (lower case) occurs in the text in any case. */
+function containsLoosely(text: string, lower: string): boolean {
+  return new RegExp(lower.replace(/[^a-z0-9]/g, ''), 'i').test(text);
 }
 
 const BRACKETED = /\(\s*([A-Za-z]{2,10})\s*\)/g;

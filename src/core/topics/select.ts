@@ -5,6 +5,7 @@
 // and is never a topic.
 import { findCandidates, type Candidate, type CandidateOptions, type Candidates } from './candidates';
 import { Cohesion } from './cohesion';
+import { IndexHeap } from './heap';
 import { TITLE_HIT, type PaperIndex } from './paperIndex';
 
 // Read once: under CommonJS each read of an imported binding is a property get, and
@@ -75,31 +76,44 @@ export function selectTopics(index: PaperIndex, docs: readonly number[], options
 
   const ideal = Math.max(options.minSize, (1.5 * docs.length) / Math.max(1, options.target));
   const minNew = Math.max(2, options.minSize / 2);
+  // Lazy greedy: a candidate's gain only falls as topics are chosen (its papers get
+  // covered, its cohesion is fixed), so the last gain computed is a bound, and only a
+  // candidate whose bound leads needs scoring again. The choice is the one scoring every
+  // candidate each round would make.
+  const gain = new Float64Array(candidates.length);
   const plain = new Float64Array(candidates.length);
-  const order = candidates.map((_, i) => i);
-  while (chosen.length < options.target) {
-    candidates.forEach((candidate, i) => {
-      const open = !rejected.has(candidate.id) && !chosen.includes(candidate) && uncoveredIn(candidate, coverage) >= minNew;
-      // A topic must place some papers no other topic has.
-      plain[i] = open ? gainOf(candidate, coverage, ideal) : 0;
-    });
-    // Candidates are in id order, so a tie goes to the first: the same input, the same topics.
-    order.sort((a, b) => plain[b]! - plain[a]! || a - b);
+  const scoredIn = new Int32Array(candidates.length).fill(-1);
+  // Higher gain first; a tie goes to the higher plain gain, then to the first in id order.
+  const heap = new IndexHeap((a, b) => gain[a]! > gain[b]! || (gain[a] === gain[b] && (plain[a]! > plain[b]! || (plain[a] === plain[b] && a < b))));
+  candidates.forEach((candidate, i) => {
+    if (rejected.has(candidate.id) || chosen.includes(candidate)) return;
+    plain[i] = gainOf(candidate, coverage, ideal);
+    gain[i] = plain[i]! * MAX_COHESION;
+    heap.push(i);
+  });
+  for (let round = 0; chosen.length < options.target; round++) {
     let best: Candidate | undefined;
-    let bestGain = 0;
-    for (const i of order) {
-      // Cohesion is costly and can only scale a gain by MAX_COHESION: only contenders need it.
-      if (plain[i]! * MAX_COHESION <= bestGain) break;
+    for (let i = heap.pop(); i !== undefined; i = heap.pop()) {
       const candidate = candidates[i]!;
-      const gain = plain[i]! * cohesionOf(candidate);
-      if (gain > bestGain) {
-        if (overlapsChosen(candidate)) {
-          rejected.add(candidate.id);
-          continue;
-        }
-        best = candidate;
-        bestGain = gain;
+      if (scoredIn[i] !== round) {
+        // A topic must place some papers no other topic has; once it cannot, it never will.
+        if (uncoveredIn(candidate, coverage) < minNew) continue;
+        plain[i] = gainOf(candidate, coverage, ideal);
+        gain[i] = plain[i]! * (candidate.cohesion ?? MAX_COHESION);
+        scoredIn[i] = round;
+        if (gain[i]! > 0) heap.push(i);
+        continue;
       }
+      if (candidate.cohesion === undefined) {
+        // Cohesion is costly: only a candidate that leads even before it is measured needs it.
+        gain[i] = plain[i]! * cohesionOf(candidate);
+        heap.push(i);
+        continue;
+      }
+      // Sharing too many papers with a chosen topic is for good: chosen topics stay.
+      if (overlapsChosen(candidate)) continue;
+      best = candidate;
+      break;
     }
     if (!best) break;
     choose(best);

@@ -2,6 +2,8 @@
 // phrase occurrences; building a string for each would take seconds, so a phrase is an id
 // made from (the id of its first words, its last word) in an open-addressing table, and
 // its text is only spelled out for the few phrases that become topics.
+import { toAscii } from '../text';
+import { IntList } from './intList';
 import { LEXICON } from './lexicon';
 import { LY_NOUNS, NO_END, NO_SINGLE, NO_START, STOP } from './words';
 
@@ -9,12 +11,16 @@ import { LY_NOUNS, NO_END, NO_SINGLE, NO_START, STOP } from './words';
 const BREAK = -1;
 /** Ignored ("s" after an apostrophe). */
 const SKIP = -2;
+/** Codes below this stand for an acronym's long form: expansion number FIRST_EXPANSION - code. */
+const FIRST_EXPANSION = -3;
 
 const NOT_FIRST = 1;
 const NOT_LAST = 2;
 const ALONE = 4;
 
 const MAX_PHRASE_WORDS = 4;
+/** The most codes an acronym's long form takes, its final break included. */
+const MAX_EXPANSION = 12;
 
 /** Lower-case acronym (singular) -> its long form. */
 export type Acronyms = ReadonlyMap<string, string>;
@@ -27,8 +33,8 @@ export function singular(word: string): string {
   if (word.length <= 3 || !word.endsWith('s') || KEEP_S.has(word)) return word;
   if (word.endsWith('ics')) return PLURAL_ICS.has(word) ? word.slice(0, -1) : word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
-  if (/(?:ss|us|is)$/.test(word)) return word;
+  if (word.endsWith('sses') || word.endsWith('shes') || word.endsWith('ches') || word.endsWith('xes')) return word.slice(0, -2);
+  if (word.endsWith('ss') || word.endsWith('us') || word.endsWith('is')) return word;
   return word.slice(0, -1);
 }
 
@@ -41,8 +47,10 @@ const LEXICON_WORDS = new Set(LEXICON.flatMap((c) => c.phrases).filter((p) => !p
  */
 function canStandAlone(word: string): boolean {
   if (LEXICON_WORDS.has(word)) return true;
-  return word.length >= 3 && !NO_SINGLE.has(word) && !/(?:al|ive|able|ible|ous|ful|less|ary|ed|ic|ware)$/.test(word);
+  return word.length >= 3 && !NO_SINGLE.has(word) && !ADJECTIVE_ENDINGS.some((ending) => word.endsWith(ending));
 }
+
+const ADJECTIVE_ENDINGS = ['al', 'ive', 'able', 'ible', 'ous', 'ful', 'less', 'ary', 'ed', 'ic', 'ware'];
 
 /** Two or more capitals, at most ten letters: LLM, PRMs, CoT, dLLM. */
 export function isAcronymShaped(word: string): boolean {
@@ -64,32 +72,45 @@ export function acronymKey(word: string): string {
 export class Vocabulary {
   private readonly words: string[] = [];
   private readonly wordIds = new Map<string, number>();
-  private readonly wordFlags: number[] = [];
+  private wordFlags = new Uint8Array(1 << 12);
   /** Word id -> the id of the one-word phrase, or -1 until first seen: no hashing for most lookups. */
-  private readonly unigrams: number[] = [];
-  // Raw words as written -> their code(s): a word id, BREAK, SKIP, or an acronym's long
-  // form. Looked up by two independent 32-bit hashes of the characters and the length
-  // (a false match among a library's words is about as likely as one in 10^9), so a
-  // known word is never sliced out of the text or compared character by character.
+  private unigrams = new Int32Array(1 << 12).fill(-1);
+  // Raw words as written -> their code: a word id, BREAK, SKIP, or an acronym's long form
+  // (see FIRST_EXPANSION). Looked up by two independent 32-bit hashes of the characters
+  // and the length (a false match among a library's words is about as likely as one in
+  // 10^9), so a known word is never sliced out of the text or compared character by
+  // character. Each entry is four numbers side by side: hash, check, length, code.
   private rawSlots = new Int32Array(1 << 14).fill(-1);
-  private readonly rawHashes: number[] = [];
-  private readonly rawChecks: number[] = [];
-  private readonly rawLengths: number[] = [];
-  private readonly rawCodes: (number | number[])[] = [];
+  private rawEntries = new Int32Array(4 << 13);
+  private rawCount = 0;
+  private readonly expansions: Int32Array[] = [];
 
-  // Phrase table: key (prefix phrase id + 1, or 0; last word id) -> phrase id.
-  private keysA = new Int32Array(1 << 16);
-  private keysB = new Int32Array(1 << 16);
-  private slots = new Int32Array(1 << 16).fill(-1);
-  private readonly prefix: number[] = [];
-  private readonly last: number[] = [];
-  private readonly lengths: number[] = [];
-  private readonly texts: (string | undefined)[] = [];
+  // Phrase table, open addressing: per slot (prefix phrase id + 1, or 0; last word id;
+  // phrase id + 1, or 0 when empty), side by side so a probe reads one cache line.
+  private slots: Int32Array;
+  private capacity: number;
+  private count = 0;
+  private prefix: Int32Array;
+  private last: Int32Array;
+  private lengths: Uint8Array;
+  private readonly texts = new Map<number, string>();
 
-  constructor(private readonly acronyms: Acronyms) {}
+  /** @param expected How many phrases to make room for (the table grows past it if need be). */
+  constructor(
+    private readonly acronyms: Acronyms,
+    expected = 1 << 15,
+  ) {
+    let capacity = 1 << 16;
+    while (capacity < 2 * expected) capacity *= 2;
+    this.capacity = capacity;
+    this.slots = new Int32Array(3 * capacity);
+    this.prefix = new Int32Array(capacity / 2);
+    this.last = new Int32Array(capacity / 2);
+    this.lengths = new Uint8Array(capacity / 2);
+  }
 
   get phraseCount(): number {
-    return this.lengths.length;
+    return this.count;
   }
 
   wordsIn(phrase: number): number {
@@ -104,12 +125,12 @@ export class Vocabulary {
 
   /** The phrase spelled out, normalised: "monte carlo tree search". */
   text(phrase: number): string {
-    let text = this.texts[phrase];
+    let text = this.texts.get(phrase);
     if (text === undefined) {
       const before = this.prefix[phrase]!;
       const word = this.words[this.last[phrase]!]!;
       text = before < 0 ? word : `${this.text(before)} ${word}`;
-      this.texts[phrase] = text;
+      this.texts.set(phrase, text);
     }
     return text;
   }
@@ -134,17 +155,24 @@ export class Vocabulary {
   }
 
   /**
-   * Appends the codes of an ASCII text to `out`: word ids, with BREAK where a phrase
-   * cannot continue (punctuation, digits, stop words, after an acronym's long form).
+   * Appends the codes of a text to `out`: word ids, with BREAK where a phrase cannot
+   * continue (punctuation, digits, stop words, after an acronym's long form). Accents are
+   * folded first, but only in the rare text that has any.
    */
-  encode(text: string, out: number[]): void {
+  encode(text: string, out: IntList): void {
+    const from = out.length;
+    // Written straight into the list's array (this loop sees every character of the library).
+    let data = out.data;
+    let n = from;
+    let broken = n === 0 || data[n - 1] === BREAK;
     let start = -1;
     let hash = 0;
     let check = 0;
     const length = text.length;
     for (let i = 0; i <= length; i++) {
       const c = i < length ? text.charCodeAt(i) : 32;
-      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      // A letter, either case: setting the 32 bit makes capitals small.
+      if (((c | 32) - 97) >>> 0 < 26) {
         if (start < 0) {
           start = i;
           hash = 0x811c9dc5;
@@ -154,85 +182,125 @@ export class Vocabulary {
         check = (Math.imul(check, 31) + c) | 0;
         continue;
       }
+      if (c > 127) {
+        out.length = from;
+        this.encode(toAscii(text), out);
+        return;
+      }
+      if (n + MAX_EXPANSION >= data.length) {
+        out.length = n;
+        out.reserve(MAX_EXPANSION + 1);
+        data = out.data;
+      }
       if (start >= 0) {
-        this.pushCode(this.rawCode(text, start, i, hash, check), out);
+        // Most words were seen before: their slot is found here without a call.
+        const slot = this.rawSlots[(hash ^ (hash >>> 15)) & (this.rawSlots.length - 1)]!;
+        const at = slot << 2;
+        const entries = this.rawEntries;
+        const code = slot >= 0 && entries[at] === hash && entries[at + 1] === check && entries[at + 2] === i - start ? entries[at + 3]! : this.rawCode(text, start, i, hash, check);
         start = -1;
+        if (code >= 0) {
+          data[n++] = code;
+          broken = false;
+        } else if (code === BREAK) {
+          if (!broken) data[n++] = BREAK;
+          broken = true;
+        } else if (code !== SKIP) {
+          // An acronym's long form, which ends with a break.
+          const parts = this.expansions[FIRST_EXPANSION - code]!;
+          for (let k = 0; k < parts.length - 1; k++) data[n++] = parts[k]!;
+          data[n++] = BREAK;
+          broken = true;
+        }
       }
       // Spaces, hyphens and apostrophes join words; anything else ends the run.
-      if (c !== 32 && c !== 45 && c !== 39 && c !== 10 && c !== 13 && c !== 9 && c !== 0x2019 && out[out.length - 1] !== BREAK) out.push(BREAK);
+      if (!broken && c !== 32 && c !== 45 && c !== 39 && c !== 10 && c !== 13 && c !== 9) {
+        data[n++] = BREAK;
+        broken = true;
+      }
     }
-    if (out.length && out[out.length - 1] !== BREAK) out.push(BREAK);
+    if (!broken) data[n++] = BREAK;
+    out.length = n;
   }
 
-  /** Calls `visit` with the id of every candidate phrase in the codes (repeats included). */
-  eachPhrase(codes: readonly number[], visit: (phrase: number) => void): void {
+  /** Appends to `out` the id of every candidate phrase in the codes (repeats included). */
+  phrasesIn(codes: IntList, out: IntList): void {
     const flags = this.wordFlags;
-    for (let i = 0; i < codes.length; i++) {
-      const first = codes[i]!;
+    const data = codes.data;
+    const end = codes.length;
+    for (let i = 0; i < end; i++) {
+      const first = data[i]!;
       if (first < 0 || flags[first]! & NOT_FIRST) continue;
       let id = this.unigrams[first]!;
       if (id < 0) id = this.unigrams[first] = this.lookup(0, first, true);
-      if (flags[first]! & ALONE) visit(id);
-      for (let n = 1; n < MAX_PHRASE_WORDS; n++) {
-        const word = codes[i + n];
-        if (word === undefined || word < 0) break;
+      if (flags[first]! & ALONE) out.push(id);
+      for (let n = 1; n < MAX_PHRASE_WORDS && i + n < end; n++) {
+        const word = data[i + n]!;
+        // A word said twice in a row ("model model") is two phrases that met, not one.
+        if (word < 0 || word === data[i + n - 1]) break;
         id = this.lookup(id + 1, word, true);
-        if (!(flags[word]! & NOT_LAST)) visit(id);
+        if (!(flags[word]! & NOT_LAST)) out.push(id);
       }
     }
   }
 
-  private rawCode(text: string, start: number, end: number, hash: number, check: number): number | number[] {
+  private rawCode(text: string, start: number, end: number, hash: number, check: number): number {
     const mask = this.rawSlots.length - 1;
     const length = end - start;
+    const entries = this.rawEntries;
     for (let slot = (hash ^ (hash >>> 15)) & mask; ; slot = (slot + 1) & mask) {
       const id = this.rawSlots[slot]!;
       if (id < 0) {
         const code = this.codeOf(text.slice(start, end));
-        this.rawSlots[slot] = this.rawCodes.length;
-        this.rawHashes.push(hash);
-        this.rawChecks.push(check);
-        this.rawLengths.push(length);
-        this.rawCodes.push(code);
-        if (this.rawCodes.length * 2 > this.rawSlots.length) this.growRaw();
+        this.rawSlots[slot] = this.rawCount;
+        this.addRaw(hash, check, length, code);
         return code;
       }
-      if (this.rawHashes[id] === hash && this.rawChecks[id] === check && this.rawLengths[id] === length) return this.rawCodes[id]!;
+      const at = id << 2;
+      if (entries[at] === hash && entries[at + 1] === check && entries[at + 2] === length) return entries[at + 3]!;
     }
+  }
+
+  private addRaw(hash: number, check: number, length: number, code: number): void {
+    if ((this.rawCount + 1) << 2 > this.rawEntries.length) {
+      const grown = new Int32Array(this.rawEntries.length * 2);
+      grown.set(this.rawEntries);
+      this.rawEntries = grown;
+    }
+    const at = this.rawCount++ << 2;
+    this.rawEntries[at] = hash;
+    this.rawEntries[at + 1] = check;
+    this.rawEntries[at + 2] = length;
+    this.rawEntries[at + 3] = code;
+    if (this.rawCount * 2 > this.rawSlots.length) this.growRaw();
   }
 
   private growRaw(): void {
     const size = this.rawSlots.length * 2;
     const mask = size - 1;
     this.rawSlots = new Int32Array(size).fill(-1);
-    this.rawHashes.forEach((hash, id) => {
+    for (let id = 0; id < this.rawCount; id++) {
+      const hash = this.rawEntries[id << 2]!;
       let slot = (hash ^ (hash >>> 15)) & mask;
       while (this.rawSlots[slot]! >= 0) slot = (slot + 1) & mask;
       this.rawSlots[slot] = id;
-    });
-  }
-
-  private pushCode(code: number | number[], out: number[]): void {
-    if (typeof code === 'number') {
-      if (code === SKIP) return;
-      if (code !== BREAK || out[out.length - 1] !== BREAK) out.push(code);
-    } else {
-      for (const part of code) if (part !== BREAK || out[out.length - 1] !== BREAK) out.push(part);
     }
   }
 
-  private codeOf(raw: string): number | number[] {
+  private codeOf(raw: string): number {
     if (isAcronymShaped(raw)) {
       const long = this.acronyms.get(acronymKey(raw));
       if (long) {
         // The long form ends a phrase: "offline RL" is a phrase, but "LLM reasoning" would make "model reasoning".
         const parts: number[] = [];
-        for (const word of long.split(/[\s-]+/)) {
+        for (const word of long.split(/[\s-]+/).slice(0, MAX_EXPANSION - 1)) {
           const code = this.plainCode(word);
-          if (code !== SKIP) parts.push(code);
+          // Two breaks in a row say no more than one.
+          if (code !== SKIP && (code !== BREAK || (parts.length && parts[parts.length - 1] !== BREAK))) parts.push(code);
         }
-        parts.push(BREAK);
-        return parts;
+        if (parts[parts.length - 1] !== BREAK) parts.push(BREAK);
+        this.expansions.push(Int32Array.from(parts));
+        return FIRST_EXPANSION - (this.expansions.length - 1);
       }
     }
     return this.plainCode(raw);
@@ -251,51 +319,72 @@ export class Vocabulary {
       id = this.words.length;
       this.words.push(word);
       this.wordIds.set(word, id);
-      this.wordFlags.push((NO_START.has(word) ? NOT_FIRST : 0) | (NO_END.has(word) ? NOT_LAST : 0) | (canStandAlone(word) ? ALONE : 0));
-      this.unigrams.push(-1);
+      if (id === this.wordFlags.length) {
+        const flags = new Uint8Array(id * 2);
+        flags.set(this.wordFlags);
+        this.wordFlags = flags;
+        const unigrams = new Int32Array(id * 2).fill(-1);
+        unigrams.set(this.unigrams);
+        this.unigrams = unigrams;
+      }
+      this.wordFlags[id] = (NO_START.has(word) ? NOT_FIRST : 0) | (NO_END.has(word) ? NOT_LAST : 0) | (canStandAlone(word) ? ALONE : 0);
     }
     return id;
   }
 
   private lookup(a: number, b: number, add: boolean): number {
-    const mask = this.slots.length - 1;
+    const mask = this.capacity - 1;
+    const slots = this.slots;
     let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77)) & mask;
     for (;;) {
-      const id = this.slots[slot]!;
-      if (id < 0) break;
-      if (this.keysA[slot] === a && this.keysB[slot] === b) return id;
+      const at = slot * 3;
+      const stored = slots[at + 2]!;
+      if (stored === 0) break;
+      if (slots[at] === a && slots[at + 1] === b) return stored - 1;
       slot = (slot + 1) & mask;
     }
     if (!add) return -1;
-    const id = this.lengths.length;
-    this.slots[slot] = id;
-    this.keysA[slot] = a;
-    this.keysB[slot] = b;
-    this.prefix.push(a - 1);
-    this.last.push(b);
-    this.lengths.push(a === 0 ? 1 : this.lengths[a - 1]! + 1);
-    this.texts.push(undefined);
-    if (this.lengths.length * 2 > this.slots.length) this.grow();
+    const id = this.count++;
+    const at = slot * 3;
+    slots[at] = a;
+    slots[at + 1] = b;
+    slots[at + 2] = id + 1;
+    if (id === this.prefix.length) {
+      this.prefix = grownInt(this.prefix);
+      this.last = grownInt(this.last);
+      const lengths = new Uint8Array(id * 2);
+      lengths.set(this.lengths);
+      this.lengths = lengths;
+    }
+    this.prefix[id] = a - 1;
+    this.last[id] = b;
+    this.lengths[id] = a === 0 ? 1 : this.lengths[a - 1]! + 1;
+    if (this.count * 2 > this.capacity) this.grow();
     return id;
   }
 
   private grow(): void {
-    const oldA = this.keysA;
-    const oldB = this.keysB;
-    const oldSlots = this.slots;
-    const size = oldSlots.length * 2;
-    this.keysA = new Int32Array(size);
-    this.keysB = new Int32Array(size);
-    this.slots = new Int32Array(size).fill(-1);
+    const old = this.slots;
+    const size = this.capacity * 2;
     const mask = size - 1;
-    for (let i = 0; i < oldSlots.length; i++) {
-      const id = oldSlots[i]!;
-      if (id < 0) continue;
-      let slot = (Math.imul(oldA[i]!, 0x9e3779b1) ^ Math.imul(oldB[i]! + 1, 0x85ebca77)) & mask;
-      while (this.slots[slot]! >= 0) slot = (slot + 1) & mask;
-      this.slots[slot] = id;
-      this.keysA[slot] = oldA[i]!;
-      this.keysB[slot] = oldB[i]!;
+    const slots = new Int32Array(size * 3);
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at + 2] === 0) continue;
+      const a = old[at]!;
+      const b = old[at + 1]!;
+      let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77)) & mask;
+      while (slots[slot * 3 + 2] !== 0) slot = (slot + 1) & mask;
+      slots[slot * 3] = a;
+      slots[slot * 3 + 1] = b;
+      slots[slot * 3 + 2] = old[at + 2]!;
     }
+    this.slots = slots;
+    this.capacity = size;
   }
+}
+
+function grownInt(from: Int32Array): Int32Array<ArrayBuffer> {
+  const to = new Int32Array(from.length * 2);
+  to.set(from);
+  return to;
 }

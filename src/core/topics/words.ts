@@ -37,6 +37,8 @@ export const STOP = words(`
   mitigates mitigating reduce reduces reducing reduced increase increases increasing increased surpass surpasses surpassing
   establish establishes establishing established represent represents representing emerge emerges emerged emerging
   remains achieve argue argues prove proves proved observe observes observed identify identifies identified
+  rethink rethinking unlock unlocks unlocking accelerate accelerates stabilize stabilizes decompose decomposes combine combines
+  unify unifies generalize generalizes simplify simplifies extend extends capture captures beyond limited
   new novel recent recently existing various different diverse significant significantly substantial substantially strong
   stronger strongest weak better best good great high higher highest low lower lowest key main major important crucial critical
   effective effectively efficient efficiently simple simply general generally specific specifically particular particularly
