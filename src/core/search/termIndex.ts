@@ -1,6 +1,7 @@
 // An inverted index from terms to papers, and the look-up of the terms a typed word may
 // mean: the word itself, words it begins, and words one or two typos away. It is what
 // keeps a search from reading every paper on every keystroke.
+import { IntList } from '../intList';
 import { boundedDistance } from './editDistance';
 import { isStopWord, scanBodyTerms } from './normalize';
 import { TermDictionary } from './termDictionary';
@@ -44,28 +45,14 @@ const FUZZY_PREFIX_QUALITY = 0.35;
 const MAX_BUCKET_LENGTH = 40;
 const EMPTY = new Int32Array(0);
 
-/** A growable Int32 buffer: the index holds tens of millions of postings at 100k papers. */
-class IntBuffer {
-  data = new Int32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = value;
-  }
-}
-
 /** Counts and scratch values the build keeps for each term, grown as terms appear. */
 class PerTermArrays {
-  readonly headCounts = new IntBuffer();
-  readonly bodyCounts = new IntBuffer();
-  readonly seenIn = new IntBuffer();
-  readonly scratch = new IntBuffer();
+  readonly headCounts = new IntList();
+  readonly bodyCounts = new IntList();
+  readonly seenIn = new IntList();
+  readonly scratch = new IntList();
   /** 1 for a stop word, which running text does not index. */
-  readonly stopWord = new IntBuffer();
+  readonly stopWord = new IntList();
   get length(): number {
     return this.seenIn.length;
   }
@@ -81,11 +68,11 @@ class PerTermArrays {
 /** What the first pass over the documents gathers. */
 interface DocumentsRead {
   /** Every document's head terms in turn, `term << HEAD_FIELD_BITS | fieldMask`; `headEnds[d]` ends document d's. */
-  headTerms: IntBuffer;
-  headEnds: IntBuffer;
+  headTerms: IntList;
+  headEnds: IntList;
   /** Every document's abstract terms in turn, `term << BODY_COUNT_BITS | occurrences`. */
-  bodyTerms: IntBuffer;
-  bodyEnds: IntBuffer;
+  bodyTerms: IntList;
+  bodyEnds: IntList;
   perTerm: PerTermArrays;
 }
 
@@ -120,7 +107,7 @@ export class TermIndex {
   }
 
   private readDocuments(documents: Iterable<DocumentTerms>): DocumentsRead {
-    const read: DocumentsRead = { headTerms: new IntBuffer(), headEnds: new IntBuffer(), bodyTerms: new IntBuffer(), bodyEnds: new IntBuffer(), perTerm: new PerTermArrays() };
+    const read: DocumentsRead = { headTerms: new IntList(), headEnds: new IntList(), bodyTerms: new IntList(), bodyEnds: new IntList(), perTerm: new PerTermArrays() };
     const { headTerms, bodyTerms, perTerm } = read;
     const fresh: number[] = [];
     let pass = 0;

@@ -2,7 +2,7 @@
 // Built once per computation; topic selection and nested topics only read it.
 import type { Paper } from '../paper';
 import { ARXIV_CATEGORIES, COMMON_ACRONYMS, LEXICON } from './lexicon';
-import { IntList } from './intList';
+import { IntList } from '../intList';
 import { SharedEntries } from './sharedEntries';
 import { acronymDefinitions, headingWords } from './phrases';
 import { Vocabulary, type Acronyms } from './vocabulary';

@@ -3,7 +3,7 @@
 // made from (the id of its first words, its last word) in an open-addressing table, and
 // its text is only spelled out for the few phrases that become topics.
 import { toAscii } from '../text';
-import { IntList } from './intList';
+import { IntList } from '../intList';
 import { LEXICON } from './lexicon';
 import { LY_NOUNS, NO_END, NO_SINGLE, NO_START, STOP } from './words';
 

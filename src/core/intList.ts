@@ -1,6 +1,6 @@
-// A growable list of integers in one typed array, reused from paper to paper: the word
-// codes and phrase ids of 10,000 abstracts pass through a few of these without making
-// garbage, where a plain array per paper would keep the collector busy.
+// A growable list of integers in one typed array. The search index and topics push tens
+// of millions of integers through these at 100k papers; plain arrays of numbers would take
+// several times the memory and keep the collector busy.
 export class IntList {
   data: Int32Array;
   length = 0;
