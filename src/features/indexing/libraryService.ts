@@ -2,16 +2,16 @@
 // then a watcher that re-reads only what changed. Everything else reads from here.
 import * as vscode from 'vscode';
 import type { CacheEntry } from '../../core/cache';
-import { decodeListing } from '../../core/decode';
 import { matchesGlobs } from '../../core/glob';
 import { Library } from '../../core/library';
-import { problem, type ParseResult } from '../../core/paper';
 import { SearchIndex } from '../../core/search';
 import type { Settings } from '../../core/settings';
 import { computeTopics, OVERRIDES_FILE, parseOverrides, serializeOverrides, type Topic, type TopicOverrides } from '../../core/topics';
 import { writeAtomically } from '../atomicWrite';
 import type { Config, LibraryService } from '../services';
 import { CacheStore } from './cacheStore';
+import { showProblems } from './problemsPanel';
+import { readListing, reason, type FileState } from './readListing';
 import { libraryRoots, type LibraryRoot } from './roots';
 
 /** Long enough to gather a burst (a git checkout), short enough to feel instant. */
@@ -20,12 +20,6 @@ const CHANGE_DEBOUNCE_MS = 250;
 const YIELD_EVERY_MS = 15;
 /** After the tree has drawn the change, before a person is likely to search. */
 const SEARCH_PREPARE_DELAY_MS = 1000;
-
-interface FileState {
-  uri: vscode.Uri;
-  mtime: number;
-  size: number;
-}
 
 export class IndexingService implements LibraryService, vscode.Disposable {
   private library: Library;
@@ -184,7 +178,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
         for (const [index, uri] of uris.entries()) {
           if (token.isCancellationRequested || run !== this.generation) break;
           const file = this.fileName(uri);
-          const state = await this.readInto(library, file, uri, reuse.get(file), settings);
+          const state = await readListing(library, file, uri, reuse.get(file), settings, (line) => this.output.appendLine(line));
           if (state) files.set(file, state);
           if (state && fromDisk.has(file) && library.parsedFile(file) === fromDisk.get(file)) unchangedSinceSaved++;
           if (index % 20 === 0) progress.report({ message: `${index + 1} of ${uris.length} listings`, increment: (20 / uris.length) * 100 });
@@ -203,40 +197,6 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     this.publish();
     if (unchangedSinceSaved !== files.size || fromDisk.size !== files.size) void this.saveCache();
     return library;
-  }
-
-  /** Reads and parses one listing, or reuses its cached result when unchanged. */
-  private async readInto(library: Library, file: string, uri: vscode.Uri, cached: CacheEntry | undefined, settings: Settings): Promise<FileState | undefined> {
-    let stat: vscode.FileStat;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-    } catch (error) {
-      library.setUnreadable(file, reason(error));
-      return undefined;
-    }
-    const state = { uri, mtime: stat.mtime, size: stat.size };
-    if (cached && cached.mtimeMs === stat.mtime && cached.size === stat.size) {
-      library.setParsed(file, cached.result);
-      return state;
-    }
-    if (stat.size > settings.maxFileSizeMB * 1024 * 1024) {
-      library.setParsed(file, { papers: [], problems: [problem(file, 1, `This file is ${(stat.size / 1048576).toFixed(1)} MB, over the litReview.maxFileSizeMB limit of ${settings.maxFileSizeMB} MB; skipped.`, 'warning')] });
-      return state;
-    }
-    try {
-      const decoded = decodeListing(await vscode.workspace.fs.readFile(uri));
-      if (decoded.kind === 'binary') {
-        library.setParsed(file, { papers: [], problems: [problem(file, 1, 'This file is binary, not a text listing; skipped.', 'warning')] });
-        return state;
-      }
-      library.set({ file, text: decoded.text, modifiedAt: new Date(stat.mtime) });
-      if (decoded.warning) addProblem(library, file, decoded.warning);
-      const parsed = library.parsedFile(file)!;
-      this.output.appendLine(`Read ${file}: ${parsed.papers.length} papers${parsed.problems.length ? `, ${parsed.problems.length} problems` : ''}.`);
-    } catch (error) {
-      library.setUnreadable(file, reason(error));
-    }
-    return state;
   }
 
   private async findListings(settings: Settings): Promise<vscode.Uri[]> {
@@ -312,7 +272,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     const root = this.roots.find((r) => uri.path.startsWith(`${r.uri.path}/`));
     if (!root || !matchesGlobs(uri.path.slice(root.uri.path.length + 1), settings.include, settings.exclude)) return false;
     const file = this.fileName(uri);
-    const state = await this.readInto(this.library, file, uri, undefined, settings);
+    const state = await readListing(this.library, file, uri, undefined, settings, (line) => this.output.appendLine(line));
     if (state) this.files.set(file, state);
     return true;
   }
@@ -337,7 +297,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
 
   private publish(): void {
     this.derived = undefined;
-    this.showProblems();
+    showProblems(this.diagnostics, this.library.problems, (file) => this.uriOf(file));
     void vscode.commands.executeCommand('setContext', 'litReview.hasPapers', this.library.papers.length > 0);
     this.emitter.fire(this.library);
     this.prepareSearch();
@@ -353,23 +313,6 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     this.searchTimer = setTimeout(() => {
       if (this.library === library && !this.disposed) this.searchIndex();
     }, SEARCH_PREPARE_DELAY_MS);
-  }
-
-  /** Malformed listings show in the Problems panel at file and line. */
-  private showProblems(): void {
-    this.diagnostics.clear();
-    const byUri = new Map<string, { uri: vscode.Uri; list: vscode.Diagnostic[] }>();
-    for (const item of this.library.problems) {
-      const uri = this.uriOf(item.file);
-      if (!uri) continue;
-      const line = Math.max(0, item.line - 1);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, 1000), item.message, item.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-      diagnostic.source = 'Lit Review';
-      const entry = byUri.get(uri.toString()) ?? { uri, list: [] };
-      entry.list.push(diagnostic);
-      byUri.set(uri.toString(), entry);
-    }
-    for (const { uri, list } of byUri.values()) this.diagnostics.set(uri, list);
   }
 
   private async readOverrides(): Promise<TopicOverrides> {
@@ -408,15 +351,4 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     for (const watcher of this.watchers) watcher.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
-}
-
-function addProblem(library: Library, file: string, message: string): void {
-  const parsed: ParseResult = library.parsedFile(file)!;
-  library.setParsed(file, { papers: parsed.papers, problems: [problem(file, 1, message, 'warning'), ...parsed.problems] });
-}
-
-/** Writes a temporary file beside the target, then renames it over: never a half-written file. */
-function reason(error: unknown): string {
-  if (error instanceof vscode.FileSystemError) return error.code === 'NoPermissions' ? 'permission denied' : error.message;
-  return error instanceof Error ? error.message : String(error);
 }
