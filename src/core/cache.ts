@@ -186,8 +186,7 @@ function align(length: number): number {
   return Math.ceil(length / 4) * 4;
 }
 
-/** A cached result still good for a file with this size and modification time. */
-export function freshResult(entries: ReadonlyMap<string, CacheEntry>, file: string, mtimeMs: number, size: number): ParseResult | undefined {
-  const entry = entries.get(file);
+/** The cached result, if it is still good for a file with this size and modification time. */
+export function freshResult(entry: CacheEntry | undefined, mtimeMs: number, size: number): ParseResult | undefined {
   return entry && entry.mtimeMs === mtimeMs && entry.size === size ? entry.result : undefined;
 }

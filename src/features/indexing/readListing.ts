@@ -2,7 +2,7 @@
 // otherwise its bytes decoded and parsed. A file that cannot be read, is too large or is
 // binary becomes a problem shown at the file, never an exception.
 import * as vscode from 'vscode';
-import type { CacheEntry } from '../../core/cache';
+import { freshResult, type CacheEntry } from '../../core/cache';
 import { decodeListing } from '../../core/decode';
 import type { Library } from '../../core/library';
 import { problem, type ParseResult } from '../../core/paper';
@@ -25,8 +25,9 @@ export async function readListing(library: Library, file: string, uri: vscode.Ur
     return undefined;
   }
   const state = { uri, mtime: stat.mtime, size: stat.size };
-  if (cached && cached.mtimeMs === stat.mtime && cached.size === stat.size) {
-    library.setParsed(file, cached.result);
+  const fresh = freshResult(cached, stat.mtime, stat.size);
+  if (fresh) {
+    library.setParsed(file, fresh);
     return state;
   }
   if (stat.size > settings.maxFileSizeMB * 1024 * 1024) {
