@@ -4,22 +4,13 @@ import { formatBibtex, formatBibtexEntry } from '../../src/core/bibtex';
 import type { Paper } from '../../src/core/paper';
 import { parseBibtex } from '../../src/core/sources/bibtex';
 import { makePaper } from './paperFactory';
+import { bibtexBracesBalance } from './helpers';
 
 /** Field name -> value as written, for entries this module produced (one field per line). */
 function fieldsOf(entry: string): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const match of entry.matchAll(/^ {2}(\w+) = (.*?),?$/gm)) fields[match[1]!] = match[2]!;
   return fields;
-}
-
-/** Braces as classic BibTeX counts them: escaped ones too. */
-function bibtexBracesBalance(text: string): boolean {
-  let depth = 0;
-  for (const c of text) {
-    if (c === '{') depth++;
-    else if (c === '}' && --depth < 0) return false;
-  }
-  return depth === 0;
 }
 
 const NASTY: Paper[] = [

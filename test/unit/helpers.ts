@@ -1,4 +1,6 @@
-// Shared by the unit tests: the example listing, read as it would be from disk.
+// Shared by the unit tests: the example listing, read as it would be from disk, and small
+// checks several tests make.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -13,4 +15,21 @@ export function fixture(...parts: string[]): string {
 
 export function exampleListing(): { file: string; text: string; modifiedAt: Date } {
   return { file: EXAMPLE_FILE, text: fixture(EXAMPLE_FILE), modifiedAt: EXAMPLE_SAVED_AT };
+}
+
+/** Braces as classic BibTeX counts them: escaped ones too. */
+export function bibtexBracesBalance(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** The paper whose title starts so, failing the test when there is none. */
+export function paperTitled<T extends { title: string }>(papers: readonly T[], start: string): T {
+  const paper = papers.find((p) => p.title.startsWith(start));
+  assert.ok(paper, `no paper titled ${start}`);
+  return paper;
 }

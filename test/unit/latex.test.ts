@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decodeLatex, encodeLatex, normalizeDecoded } from '../../src/core/latex';
-
-/** Braces as classic BibTeX counts them: escaped ones too. */
-function bibtexBracesBalance(text: string): boolean {
-  let depth = 0;
-  for (const c of text) {
-    if (c === '{') depth++;
-    else if (c === '}' && --depth < 0) return false;
-  }
-  return depth === 0;
-}
+import { bibtexBracesBalance } from './helpers';
 
 function timed<T>(run: () => T): { value: T; ms: number } {
   const start = Date.now();

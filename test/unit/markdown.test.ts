@@ -4,7 +4,7 @@ import { PaperDraftSchema } from '../../src/core/paper';
 import { parseMarkdownList } from '../../src/core/sources/markdown';
 import { readDate } from '../../src/core/sources/markdownFields';
 import { cleanInline, scanLinks, tidyTitle } from '../../src/core/sources/markdownInline';
-import { fixture } from './helpers';
+import { fixture, paperTitled } from './helpers';
 
 /** 1-based line of the first line of `text` containing `needle`. */
 function lineWith(text: string, needle: string): number {
@@ -18,11 +18,7 @@ describe('Markdown reading lists', () => {
     const file = 'awesome-llm-search.md';
     const text = fixture('markdown', file);
     const { papers, problems } = parseMarkdownList(text, file);
-    const byTitle = (start: string) => {
-      const paper = papers.find((p) => p.title.startsWith(start));
-      assert.ok(paper, `no paper titled ${start}`);
-      return paper;
-    };
+    const byTitle = (start: string) => paperTitled(papers, start);
 
     it('reads bullets and paper tables, and skips contents, prose, code blocks and other tables', () => {
       assert.deepEqual(
@@ -130,11 +126,7 @@ describe('Markdown reading lists', () => {
     const file = 'nasty.md';
     const text = fixture('markdown', file);
     const { papers, problems } = parseMarkdownList(text, file);
-    const byTitle = (start: string) => {
-      const paper = papers.find((p) => p.title.startsWith(start));
-      assert.ok(paper, `no paper titled ${start}`);
-      return paper;
-    };
+    const byTitle = (start: string) => paperTitled(papers, start);
 
     it('reads the good entries between the bad ones', () => {
       assert.deepEqual(
