@@ -26,12 +26,8 @@ describe('the paper details page in the workbench', function () {
   );
 
   it('shows a paper picked from the Command Palette as a readable page', async () => {
-    // The command answers with a paper picker, so the palette stays open: drive it by hand.
-    await workbench.page.keyboard.press('Escape');
-    await workbench.page.keyboard.press('F1');
-    await workbench.typeInQuickInput('Lit Review: Show Paper Details');
-    await workbench.quickInput().locator('.monaco-list-row.focused[aria-label^="Lit Review: Show Paper Details"]').waitFor();
-    await workbench.page.keyboard.press('Enter');
+    // The command answers with a paper picker, so the palette stays open.
+    await workbench.chooseCommand('Lit Review: Show Paper Details');
     await workbench.quickInput().locator('input.input[placeholder^="Type to search papers"]').waitFor();
     await workbench.typeInQuickInput('timesearch');
     await workbench.quickInput().locator(`.monaco-list-row.focused[aria-label^="${TITLE.slice(0, 30)}"]`).waitFor();

@@ -2,12 +2,7 @@
 
 /** Runs a command whose own quick pick replaces the palette, and waits for that quick pick. */
 export async function openCommandPicker(workbench, command, title) {
-  await workbench.page.keyboard.press('Escape');
-  await workbench.page.keyboard.press('F1');
-  await workbench.quickInput().waitFor({ state: 'visible' });
-  await workbench.typeInQuickInput(command);
-  await workbench.quickInput().locator(`.monaco-list-row.focused[aria-label^="${command}"]`).waitFor();
-  await workbench.page.keyboard.press('Enter');
+  await workbench.chooseCommand(command);
   await workbench.quickInput().locator('.quick-input-title', { hasText: title }).waitFor();
 }
 

@@ -64,12 +64,8 @@ describe('the Papers tree in the workbench', function () {
   });
 
   it('groups by year from the command palette', async () => {
-    // The command answers with a quick pick of its own, so the palette stays open: drive it by hand.
-    await workbench.page.keyboard.press('Escape');
-    await workbench.page.keyboard.press('F1');
-    await workbench.typeInQuickInput('Lit Review: Group Papers By');
-    await workbench.quickInput().locator('.monaco-list-row.focused[aria-label^="Lit Review: Group Papers By"]').waitFor();
-    await workbench.page.keyboard.press('Enter');
+    // The command answers with a quick pick of its own, so the palette stays open.
+    await workbench.chooseCommand('Lit Review: Group Papers By');
     await workbench.quickInput().locator('.monaco-list-row[aria-label^="Listing File"]').waitFor();
     await workbench.typeInQuickInput('Year');
     await workbench.quickInput().locator('.monaco-list-row.focused[aria-label^="Year"]').waitFor();

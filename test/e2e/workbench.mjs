@@ -199,8 +199,11 @@ export class Workbench {
     return this.page.locator('.quick-input-widget');
   }
 
-  /** Runs a command by its title as shown in the command palette, e.g. "Lit Review: Reindex Library". */
-  async runCommand(title) {
+  /**
+   * Chooses a command by its title in the command palette, e.g. "Lit Review: Reindex Library",
+   * leaving open whatever the command opens (a quick pick of its own, say).
+   */
+  async chooseCommand(title) {
     await this.page.keyboard.press('Escape');
     await this.page.keyboard.press('F1');
     await this.quickInput().waitFor({ state: 'visible' });
@@ -208,6 +211,11 @@ export class Workbench {
     // Enter runs the focused row: wait until that is the command asked for, not a near match.
     await this.quickInput().locator(`.monaco-list-row.focused[aria-label^="${cssString(title)}"]`).waitFor();
     await this.page.keyboard.press('Enter');
+  }
+
+  /** Runs a command that asks nothing, and waits for the palette to close. */
+  async runCommand(title) {
+    await this.chooseCommand(title);
     await this.quickInput().waitFor({ state: 'hidden' });
   }
 
