@@ -7,16 +7,14 @@
 // holding its papers as columns (see cache/paperColumns.ts), each block 4-byte aligned.
 // At 100k papers the text is mostly abstracts; JSON would cost seconds each way.
 import { z } from 'zod';
+import { BYTE_ORDER, int32sAt, readBinaryFile, writeBinaryFile } from './binaryFile';
 import { PaperColumnReader, PaperColumnWriter } from './cache/paperColumns';
 import { PaperDraftSchema, ProblemSchema, type PaperDraft, type ParseResult } from './paper';
 
 /** Bumped whenever the layout of a cache or the shape of a parse result changes. */
 export const CACHE_VERSION = 2;
 const CACHE_FORMAT = 'lit-review-parse-cache';
-const MAGIC = new TextEncoder().encode('LITREVC\n');
-const HEADER_AT = MAGIC.length + 4;
-/** The columns' integers are written in this machine's byte order: the cache never leaves it. */
-const BYTE_ORDER = new Uint8Array(new Int32Array([1]).buffer)[0] === 1 ? 'little' : 'big';
+const MAGIC = 'LITREVC\n';
 
 export interface CacheEntry {
   file: string;
@@ -65,7 +63,7 @@ interface Block {
   numbers: number;
   asciiBytes: number;
   wideBytes: number;
-  /** The numbers, the ASCII text, then the other text in UTF-8, padded to a multiple of 4 bytes. */
+  /** The numbers, the ASCII text, then the other text in UTF-8. */
   bytes: Uint8Array;
 }
 
@@ -75,29 +73,17 @@ interface Block {
  */
 export function encodeCache(entries: readonly CacheEntry[], options: CacheOptions = {}): Uint8Array {
   const blocks = entries.map((entry) => blockOf(entry.result));
-  const header = new TextEncoder().encode(
-    JSON.stringify({
-      format: CACHE_FORMAT,
-      version: CACHE_VERSION,
-      byteOrder: BYTE_ORDER,
-      producer: options.producer,
-      entries: entries.map((entry, i) => {
-        const { papers, numbers, asciiBytes, wideBytes } = blocks[i]!;
-        return { file: entry.file, mtimeMs: entry.mtimeMs, size: entry.size, problems: entry.result.problems, papers, numbers, asciiBytes, wideBytes };
-      }),
+  const header = {
+    format: CACHE_FORMAT,
+    version: CACHE_VERSION,
+    byteOrder: BYTE_ORDER,
+    producer: options.producer,
+    entries: entries.map((entry, i) => {
+      const { papers, numbers, asciiBytes, wideBytes } = blocks[i]!;
+      return { file: entry.file, mtimeMs: entry.mtimeMs, size: entry.size, problems: entry.result.problems, papers, numbers, asciiBytes, wideBytes };
     }),
-  );
-  const blocksAt = align(HEADER_AT + header.length);
-  const bytes = new Uint8Array(blocks.reduce((total, block) => total + block.bytes.length, blocksAt));
-  bytes.set(MAGIC, 0);
-  new DataView(bytes.buffer).setUint32(MAGIC.length, header.length, true);
-  bytes.set(header, HEADER_AT);
-  let at = blocksAt;
-  for (const block of blocks) {
-    bytes.set(block.bytes, at);
-    at += block.bytes.length;
-  }
-  return bytes;
+  };
+  return writeBinaryFile(MAGIC, header, blocks.map((block) => block.bytes));
 }
 
 const blocks = new WeakMap<ParseResult, Block>();
@@ -111,14 +97,14 @@ function blockOf(result: ParseResult): Block {
     // Room for the worst case (three bytes a UTF-16 unit); the strings are encoded in
     // place, which costs half of joining them first.
     const room = writer.ascii.reduce((sum, text) => sum + text.length, 0) + writer.wide.reduce((sum, text) => sum + text.length * 3, 0);
-    const bytes = new Uint8Array(align(numberBytes + room));
+    const bytes = new Uint8Array(numberBytes + room);
     new Int32Array(bytes.buffer, 0, writer.numbers.length).set(writer.numbers);
     const encoder = new TextEncoder();
     let at = numberBytes;
     for (const text of writer.ascii) at += encoder.encodeInto(text, bytes.subarray(at)).written;
     const wideAt = at;
     for (const text of writer.wide) at += encoder.encodeInto(text, bytes.subarray(at)).written;
-    block = { papers: result.papers.length, numbers: writer.numbers.length, asciiBytes: wideAt - numberBytes, wideBytes: at - wideAt, bytes: bytes.subarray(0, align(at)) };
+    block = { papers: result.papers.length, numbers: writer.numbers.length, asciiBytes: wideAt - numberBytes, wideBytes: at - wideAt, bytes: bytes.subarray(0, at) };
     blocks.set(result, block);
   }
   return block;
@@ -135,30 +121,25 @@ export function decodeCache(bytes: Uint8Array, options: CacheOptions = {}): Cach
 }
 
 function readCache(bytes: Uint8Array, options: CacheOptions): CacheEntry[] | undefined {
-  if (bytes.length < HEADER_AT || MAGIC.some((byte, i) => bytes[i] !== byte)) return undefined;
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.length).getUint32(MAGIC.length, true);
-  if (HEADER_AT + headerLength > bytes.length) return undefined;
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const header = HeaderSchema.safeParse(JSON.parse(utf8.decode(bytes.subarray(HEADER_AT, HEADER_AT + headerLength))));
+  const file = readBinaryFile(bytes, MAGIC);
+  if (!file) return undefined;
+  const header = HeaderSchema.safeParse(file.header);
   if (!header.success) return undefined;
   if (options.producer !== undefined && header.data.producer !== options.producer) return undefined;
 
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
   const entries: CacheEntry[] = [];
-  let at = align(HEADER_AT + headerLength);
   for (const entry of header.data.entries) {
-    const asciiAt = at + entry.numbers * 4;
+    const block = file.sections.raw(entry.numbers * 4 + entry.asciiBytes + entry.wideBytes);
+    const asciiAt = entry.numbers * 4;
     const wideAt = asciiAt + entry.asciiBytes;
-    const end = wideAt + entry.wideBytes;
-    if (end > bytes.length) return undefined;
-    const ascii = utf8.decode(bytes.subarray(asciiAt, wideAt));
-    const reader = new PaperColumnReader(int32s(bytes, at, entry.numbers), ascii, utf8.decode(bytes.subarray(wideAt, end)));
+    const reader = new PaperColumnReader(int32sAt(block, entry.numbers), utf8.decode(block.subarray(asciiAt, wideAt)), utf8.decode(block.subarray(wideAt)));
     const papers: PaperDraft[] = [];
     for (let i = 0; i < entry.papers; i++) papers.push(reader.read());
     if (!reader.atEnd) return undefined;
     entries.push({ file: entry.file, mtimeMs: entry.mtimeMs, size: entry.size, result: { papers, problems: entry.problems } });
-    at = align(end);
   }
-  if (at !== bytes.length || !looksValid(entries)) return undefined;
+  if (!file.sections.atEnd || !looksValid(entries)) return undefined;
   return entries;
 }
 
@@ -174,16 +155,6 @@ function looksValid(entries: readonly CacheEntry[]): boolean {
     }
   }
   return true;
-}
-
-/** `count` integers at `at`, without a copy when they are aligned in memory. */
-function int32s(bytes: Uint8Array, at: number, count: number): Int32Array {
-  const offset = bytes.byteOffset + at;
-  return offset % 4 === 0 ? new Int32Array(bytes.buffer, offset, count) : new Int32Array(bytes.slice(at, at + count * 4).buffer);
-}
-
-function align(length: number): number {
-  return Math.ceil(length / 4) * 4;
 }
 
 /** The cached result, if it is still good for a file with this size and modification time. */

@@ -87,12 +87,18 @@ describe('search text normalisation', () => {
     const text = 'Some W1A text with W2 in it';
     assert.equal(dictionary.addAsciiWord(text, 5, 8), words.indexOf('w1a'));
     assert.equal(dictionary.addAsciiWord(text, 19, 21), words.indexOf('w2'));
-    assert.equal(dictionary.find('w3x'), words.indexOf('w3x'));
-    assert.equal(dictionary.find('nowhere'), undefined);
     const added = dictionary.addAsciiWord(text, 0, 4);
     assert.equal(added, words.length);
     assert.equal(dictionary.text(added), 'some');
     assert.equal(dictionary.size, words.length + 1);
+
+    const table = dictionary.freeze();
+    assert.equal(table.size, words.length + 1);
+    assert.equal(table.find('w3x'), words.indexOf('w3x'));
+    assert.equal(table.find('some'), added);
+    assert.equal(table.find('nowhere'), undefined);
+    assert.equal(table.find('w'), undefined, 'the start of a term is not the term');
+    assert.equal(table.text(words.indexOf('w1a')), 'w1a');
   });
 
   it('makes acronyms of the words after a short name', () => {

@@ -26,8 +26,7 @@ export function searchDocument(paper: Paper): SearchDocument {
 }
 
 /** The terms of each field, for the inverted index. */
-export function documentTerms(document: SearchDocument): DocumentTerms {
-  const { paper } = document;
+export function documentTerms(paper: Paper): DocumentTerms {
   const short = shortName(paper.title);
   const name = [paper.key.toLowerCase()];
   if (short) indexTerms(short, name);

@@ -3,10 +3,13 @@
 // the best few hundred of them, and a paper named exactly by the query comes first.
 import type { Paper } from '../paper';
 import { CandidateFinder, type Candidates, type QueryWord } from './candidates';
+import { IntList } from '../intList';
 import { documentTerms, identifiers, queryIdentifiers, searchDocument, type SearchDocument } from './documents';
 import { isStopWord, searchWords } from './normalize';
 import { fuseScores } from './rescore';
-import { TermIndex, type TermMatch } from './termIndex';
+import { TermDictionary, type TermTable } from './termDictionary';
+import type { TermIndex, TermMatch } from './termIndex';
+import { buildTermIndex } from './termIndexBuild';
 
 export interface SearchHit {
   paper: Paper;
@@ -33,27 +36,47 @@ const MAX_WORDS = 12;
  */
 const INDEX_SHARE = 0.8;
 
+/** What a search reads, as built or read back from a saved index. */
+export interface SearchTables {
+  /** The papers in key order: a paper's place here is its document number. */
+  papers: Paper[];
+  /** Each document's place in the list of papers the index was made from. */
+  places: Int32Array;
+  terms: TermIndex;
+  /** Each paper's key, arXiv id and DOI, lower-cased, and the document each names. */
+  identifiers: TermTable;
+  identifierDocs: Int32Array;
+}
+
 export class SearchIndex {
-  private readonly documents: SearchDocument[];
+  private readonly papers: Paper[];
+  private readonly places: Int32Array;
   private readonly terms: TermIndex;
   private readonly finder: CandidateFinder;
-  private readonly byIdentifier = new Map<string, number>();
+  private readonly identifiers: TermTable;
+  private readonly identifierDocs: Int32Array;
+  /** Folded titles, made when a paper is first re-scored: most never are. */
+  private readonly documents: (SearchDocument | undefined)[] = [];
   private readonly lookups = new Map<string, TermMatch[]>();
 
-  constructor(papers: readonly Paper[]) {
-    // Documents in key order: ties everywhere below break by key without comparing strings.
-    this.documents = [...papers].sort((a, b) => compareKeys(a.key, b.key)).map(searchDocument);
-    // Terms are made one paper at a time and dropped once indexed: at 100k papers a list
-    // of all of them would be millions of strings.
-    this.terms = new TermIndex(mapLazily(this.documents, documentTerms));
+  /** An index of `papers`, or one made from the tables of a saved index (see savedIndex.ts). */
+  constructor(source: readonly Paper[] | SearchTables) {
+    const tables = 'terms' in source ? source : buildTables(source);
+    this.papers = tables.papers;
+    this.places = tables.places;
+    this.terms = tables.terms;
+    this.identifiers = tables.identifiers;
+    this.identifierDocs = tables.identifierDocs;
     this.finder = new CandidateFinder(this.terms);
-    this.documents.forEach((document, doc) => {
-      for (const id of identifiers(document.paper)) if (!this.byIdentifier.has(id)) this.byIdentifier.set(id, doc);
-    });
+  }
+
+  /** The tables, for saving. */
+  toTables(): SearchTables {
+    return { papers: this.papers, places: this.places, terms: this.terms, identifiers: this.identifiers, identifierDocs: this.identifierDocs };
   }
 
   get size(): number {
-    return this.documents.length;
+    return this.papers.length;
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -63,7 +86,7 @@ export class SearchIndex {
     const named = this.namedBy(query);
     const best = topCandidates(this.finder.find(this.queryWords(words)), Math.max(RESCORED, limit), named);
     const hits = this.rescore(best, words, named);
-    return hits.slice(0, limit).map((hit) => ({ paper: this.documents[hit.doc]!.paper, score: roundScore(hit.score) }));
+    return hits.slice(0, limit).map((hit) => ({ paper: this.papers[hit.doc]!, score: roundScore(hit.score) }));
   }
 
   /**
@@ -73,10 +96,10 @@ export class SearchIndex {
   private rescore(best: readonly Ranked[], words: readonly string[], named: number | undefined): { doc: number; score: number }[] {
     // Only the best hundred or so are worth fuse.js's time; the rest (when a caller asks
     // for many) keep the index's order, below them.
-    const fused = fuseScores(best.slice(0, RESCORED).map((candidate) => this.documents[candidate.doc]!), words);
+    const fused = fuseScores(best.slice(0, RESCORED).map((candidate) => this.document(candidate.doc)), words);
     const compactQuery = words.join('');
     const hits = best.map((candidate, i) => {
-      const document = this.documents[candidate.doc]!;
+      const document = this.document(candidate.doc);
       let score = INDEX_SHARE * (1 - candidate.relevance) + (1 - INDEX_SHARE) * (fused[i] ?? 1);
       if (candidate.doc === named) score = 0;
       else if (document.shortName && document.shortName === compactQuery) score *= 0.05;
@@ -90,10 +113,14 @@ export class SearchIndex {
   /** The paper whose key, arXiv id or DOI the query is. */
   private namedBy(query: string): number | undefined {
     for (const id of queryIdentifiers(query)) {
-      const doc = this.byIdentifier.get(id);
-      if (doc !== undefined) return doc;
+      const found = this.identifiers.find(id);
+      if (found !== undefined) return this.identifierDocs[found];
     }
     return undefined;
+  }
+
+  private document(doc: number): SearchDocument {
+    return (this.documents[doc] ??= searchDocument(this.papers[doc]!));
   }
 
   /**
@@ -133,6 +160,22 @@ export class SearchIndex {
     }
     return matches;
   }
+}
+
+function buildTables(unordered: readonly Paper[]): SearchTables {
+  // Papers in key order: ties everywhere below break by key without comparing strings.
+  const places = Int32Array.from(unordered.keys()).sort((a, b) => compareKeys(unordered[a]!.key, unordered[b]!.key));
+  const papers = Array.from(places, (place) => unordered[place]!);
+  // Terms are made one paper at a time and dropped once indexed: at 100k papers a list
+  // of all of them would be millions of strings.
+  const terms = buildTermIndex(mapLazily(papers, documentTerms));
+  const identifierDictionary = new TermDictionary();
+  const identifierDocs = new IntList();
+  papers.forEach((paper, doc) => {
+    // An identifier two papers share names the first.
+    for (const id of identifiers(paper)) if (identifierDictionary.add(id) === identifierDocs.length) identifierDocs.push(doc);
+  });
+  return { papers, places, terms, identifiers: identifierDictionary.freeze(), identifierDocs: identifierDocs.data.slice(0, identifierDocs.length) };
 }
 
 interface Ranked {

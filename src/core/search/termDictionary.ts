@@ -1,15 +1,17 @@
-// Term ids by text. Besides whole strings, it looks up a word straight from the text it
+// Term ids by text, while an index is built; then frozen into a table for look-ups.
+// Besides whole strings, it looks up a word straight from the text it
 // sits in (lower-casing ASCII on the fly), so indexing 100k abstracts does not cut out,
 // lower-case and hash twenty million short strings only to find ids it already has.
 
 const EMPTY_SLOT = -1;
 const FIRST_CAPACITY = 1 << 12;
+/** Every this many terms of a restored table are looked up to check its slots. */
+const RESTORE_CHECK_STRIDE = 16;
 
 export class TermDictionary {
   private readonly texts: string[] = [];
-  private readonly hashes: number[] = [];
   /** Open addressing: each slot holds a term id or EMPTY_SLOT; at most half are used. */
-  private slots = new Int32Array(FIRST_CAPACITY).fill(EMPTY_SLOT);
+  private slots: Int32Array = new Int32Array(FIRST_CAPACITY).fill(EMPTY_SLOT);
 
   get size(): number {
     return this.texts.length;
@@ -19,18 +21,13 @@ export class TermDictionary {
     return this.texts[id]!;
   }
 
-  /** The id of a (lower-case) term, if it has one. */
-  find(term: string): number | undefined {
-    const id = this.slots[this.slotOf(term, 0, term.length, hashOf(term, 0, term.length))]!;
-    return id === EMPTY_SLOT ? undefined : id;
-  }
 
   /** The id of a (lower-case) term, given one if new. */
   add(term: string): number {
     const hash = hashOf(term, 0, term.length);
     const slot = this.slotOf(term, 0, term.length, hash);
     const found = this.slots[slot]!;
-    return found === EMPTY_SLOT ? this.insert(slot, term, hash) : found;
+    return found === EMPTY_SLOT ? this.insert(slot, term) : found;
   }
 
   /** The id of `text.slice(start, end)` lower-cased, where the slice holds only ASCII letters and digits. */
@@ -38,13 +35,19 @@ export class TermDictionary {
     const hash = hashOf(text, start, end);
     const slot = this.slotOf(text, start, end, hash);
     const found = this.slots[slot]!;
-    return found === EMPTY_SLOT ? this.insert(slot, text.slice(start, end).toLowerCase(), hash) : found;
+    return found === EMPTY_SLOT ? this.insert(slot, text.slice(start, end).toLowerCase()) : found;
   }
 
-  private insert(slot: number, term: string, hash: number): number {
+  /** The terms as a table for look-ups; the dictionary is not to be added to afterwards. */
+  freeze(): TermTable {
+    const starts = new Int32Array(this.texts.length + 1);
+    for (let id = 0; id < this.texts.length; id++) starts[id + 1] = starts[id]! + this.texts[id]!.length;
+    return new TermTable(this.texts.join(''), starts, this.slots);
+  }
+
+  private insert(slot: number, term: string): number {
     const id = this.texts.length;
     this.texts.push(term);
-    this.hashes.push(hash);
     this.slots[slot] = id;
     if (this.texts.length * 2 > this.slots.length) this.grow();
     return id;
@@ -63,11 +66,72 @@ export class TermDictionary {
     const slots = new Int32Array(this.slots.length * 2).fill(EMPTY_SLOT);
     const mask = slots.length - 1;
     for (let id = 0; id < this.texts.length; id++) {
-      let slot = this.hashes[id]! & mask;
+      const text = this.texts[id]!;
+      let slot = hashOf(text, 0, text.length) & mask;
       while (slots[slot] !== EMPTY_SLOT) slot = (slot + 1) & mask;
       slots[slot] = id;
     }
     this.slots = slots;
+  }
+}
+
+/**
+ * Terms by id, all in one text, looked up through the dictionary's slots: one string
+ * instead of hundreds of thousands, so a saved table loads as a single decode.
+ */
+export class TermTable {
+  /** Term `id` is `all.slice(starts[id], starts[id + 1])`; `slots` as in TermDictionary. */
+  constructor(
+    readonly all: string,
+    readonly starts: Int32Array,
+    readonly slots: Int32Array,
+  ) {}
+
+  /**
+   * A saved table, or undefined unless its parts fit: starts rising through the text,
+   * each id in one slot of a table at most half full, and a sample of terms found.
+   */
+  static restore(all: string, starts: Int32Array, slots: Int32Array): TermTable | undefined {
+    const size = starts.length - 1;
+    if (size < 0 || starts[0] !== 0 || starts[size] !== all.length) return undefined;
+    for (let id = 0; id < size; id++) if (starts[id + 1]! < starts[id]!) return undefined;
+    if (slots.length < FIRST_CAPACITY || slots.length & (slots.length - 1) || size * 2 > slots.length) return undefined;
+    const placed = new Uint8Array(size);
+    for (const id of slots) {
+      if (id === EMPTY_SLOT) continue;
+      if (id < 0 || id >= size || placed[id]) return undefined;
+      placed[id] = 1;
+    }
+    if (!placed.every((seen) => seen === 1)) return undefined;
+    const table = new TermTable(all, starts, slots);
+    for (let id = 0; id < size; id += RESTORE_CHECK_STRIDE) if (table.find(table.text(id)) !== id) return undefined;
+    return table;
+  }
+
+  get size(): number {
+    return this.starts.length - 1;
+  }
+
+  text(id: number): string {
+    return this.all.slice(this.starts[id], this.starts[id + 1]);
+  }
+
+  length(id: number): number {
+    return this.starts[id + 1]! - this.starts[id]!;
+  }
+
+  firstCode(id: number): number {
+    return this.all.charCodeAt(this.starts[id]!);
+  }
+
+  /** The id of a (lower-case) term, if it has one. */
+  find(term: string): number | undefined {
+    const mask = this.slots.length - 1;
+    for (let slot = hashOf(term, 0, term.length) & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot]!;
+      if (id === EMPTY_SLOT) return undefined;
+      if (this.length(id) === term.length && this.all.startsWith(term, this.starts[id])) return id;
+    }
   }
 }
 
@@ -77,7 +141,7 @@ function lowerAscii(code: number): number {
 }
 
 /** FNV-1a over the lower-cased units, as a non-negative integer. */
-function hashOf(text: string, start: number, end: number): number {
+export function hashOf(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ lowerAscii(text.charCodeAt(i)), 0x01000193);
   return hash >>> 0;

@@ -1,10 +1,8 @@
 // An inverted index from terms to papers, and the look-up of the terms a typed word may
 // mean: the word itself, words it begins, and words one or two typos away. It is what
 // keeps a search from reading every paper on every keystroke.
-import { IntList } from '../intList';
 import { boundedDistance } from './editDistance';
-import { isStopWord, scanBodyTerms } from './normalize';
-import { TermDictionary } from './termDictionary';
+import type { TermTable } from './termDictionary';
 
 /**
  * Where in a paper a term was found. "Head" fields are short and telling (a hit there
@@ -16,12 +14,24 @@ export type HeadField = (typeof HEAD_FIELDS)[number];
 export const HEAD_FIELD_BITS = 5;
 /** An abstract that names a term again and again is about it: up to 7 occurrences count. */
 export const BODY_COUNT_BITS = 3;
-const MAX_BODY_COUNT = (1 << BODY_COUNT_BITS) - 1;
 
 /** One paper's text: its short fields already split into index terms, its abstract as it is. */
 export interface DocumentTerms {
   head: Record<HeadField, readonly string[]>;
   abstract: string;
+}
+
+/** The index's tables, as built (see termIndexBuild.ts) or read back from a saved index. */
+export interface TermIndexParts {
+  /** Term ids and texts. */
+  dictionary: TermTable;
+  sorted: Int32Array;
+  headStart: Int32Array;
+  headData: Int32Array;
+  bodyStart: Int32Array;
+  bodyData: Int32Array;
+  docHeadData: Int32Array;
+  docHeadEnd: Int32Array;
 }
 
 export interface TermMatch {
@@ -45,155 +55,43 @@ const FUZZY_PREFIX_QUALITY = 0.35;
 const MAX_BUCKET_LENGTH = 40;
 const EMPTY = new Int32Array(0);
 
-/** Counts and scratch values the build keeps for each term, grown as terms appear. */
-class PerTermArrays {
-  readonly headCounts = new IntList();
-  readonly bodyCounts = new IntList();
-  readonly seenIn = new IntList();
-  readonly scratch = new IntList();
-  /** 1 for a stop word, which running text does not index. */
-  readonly stopWord = new IntList();
-  get length(): number {
-    return this.seenIn.length;
-  }
-  add(term: string): void {
-    this.headCounts.push(0);
-    this.bodyCounts.push(0);
-    this.seenIn.push(0);
-    this.scratch.push(0);
-    this.stopWord.push(isStopWord(term) ? 1 : 0);
-  }
-}
-
-/** What the first pass over the documents gathers. */
-interface DocumentsRead {
-  /** Every document's head terms in turn, `term << HEAD_FIELD_BITS | fieldMask`; `headEnds[d]` ends document d's. */
-  headTerms: IntList;
-  headEnds: IntList;
-  /** Every document's abstract terms in turn, `term << BODY_COUNT_BITS | occurrences`. */
-  bodyTerms: IntList;
-  bodyEnds: IntList;
-  perTerm: PerTermArrays;
-}
-
 export class TermIndex {
-  /** Term ids and texts. */
-  private readonly dictionary = new TermDictionary();
+  private readonly dictionary: TermTable;
   /** Term ids in alphabetical order, for prefix ranges and typo scans. */
-  private sorted: Int32Array = new Int32Array(0);
+  private readonly sorted: Int32Array;
   /** Head postings of term t: `headData[headStart[t] .. headStart[t+1])`, each `doc << HEAD_FIELD_BITS | fieldMask`. */
-  private headStart: Int32Array = new Int32Array(1);
-  private headData: Int32Array = new Int32Array(0);
+  private readonly headStart: Int32Array;
+  private readonly headData: Int32Array;
   /** Abstract postings: `doc << BODY_COUNT_BITS | min(occurrences, 7)`. */
-  private bodyStart: Int32Array = new Int32Array(1);
-  private bodyData: Int32Array = new Int32Array(0);
+  private readonly bodyStart: Int32Array;
+  private readonly bodyData: Int32Array;
   /** Document d's head terms: `docHeadData[docHeadEnd[d-1] .. docHeadEnd[d])`, each `term << HEAD_FIELD_BITS | fieldMask`. */
   private readonly docHeadData: Int32Array;
   private readonly docHeadEnd: Int32Array;
   /** Term ids by first character and length, for the typo scan. */
-  private readonly buckets = new Map<number, Int32Array>();
-
-  constructor(documents: Iterable<DocumentTerms>) {
-    // Two passes keep memory flat: first each document's term ids, one after another in
-    // one buffer, then the postings laid out term by term from the counts.
-    const read = this.readDocuments(documents);
-    this.documentCount = read.headEnds.length;
-    // Kept as a forward index: each document's head terms, for checking a few candidates
-    // against a short prefix without walking the prefix's long postings.
-    this.docHeadData = read.headTerms.data.slice(0, read.headTerms.length);
-    this.docHeadEnd = read.headEnds.data.slice(0, read.headEnds.length);
-    this.layOutPostings(read);
-    this.sortVocabulary();
-  }
-
-  private readDocuments(documents: Iterable<DocumentTerms>): DocumentsRead {
-    const read: DocumentsRead = { headTerms: new IntList(), headEnds: new IntList(), bodyTerms: new IntList(), bodyEnds: new IntList(), perTerm: new PerTermArrays() };
-    const { headTerms, bodyTerms, perTerm } = read;
-    const fresh: number[] = [];
-    let pass = 0;
-    const bodyTerm = (id: number): void => {
-      this.note(id, pass, perTerm, fresh);
-      perTerm.scratch.data[id]!++;
-    };
-    const visitor = {
-      asciiWord: (text: string, start: number, end: number, skippable: boolean): void => {
-        const id = this.dictionary.addAsciiWord(text, start, end);
-        if (id >= perTerm.length) perTerm.add(this.dictionary.text(id));
-        if (!skippable || perTerm.stopWord.data[id] === 0) bodyTerm(id);
-      },
-      term: (term: string): void => bodyTerm(this.dictionary.add(term)),
-    };
-    for (const document of documents) {
-      // "Seen in this pass" and a per-term scratch value (field bits, then occurrences),
-      // indexed by term id instead of a map per document: this loop reads every word
-      // of every abstract.
-      pass++;
-      fresh.length = 0;
-      for (let bit = 0; bit < HEAD_FIELDS.length; bit++) {
-        for (const term of document.head[HEAD_FIELDS[bit]!]) {
-          const id = this.dictionary.add(term);
-          this.note(id, pass, perTerm, fresh);
-          perTerm.scratch.data[id]! |= 1 << bit;
-        }
-      }
-      for (const id of fresh) {
-        headTerms.push((id << HEAD_FIELD_BITS) | perTerm.scratch.data[id]!);
-        perTerm.headCounts.data[id]!++;
-      }
-      read.headEnds.push(headTerms.length);
-      pass++;
-      fresh.length = 0;
-      scanBodyTerms(document.abstract, visitor);
-      for (const id of fresh) {
-        bodyTerms.push((id << BODY_COUNT_BITS) | Math.min(perTerm.scratch.data[id]!, MAX_BODY_COUNT));
-        perTerm.bodyCounts.data[id]!++;
-      }
-      read.bodyEnds.push(bodyTerms.length);
-    }
-    return read;
-  }
-
-  /** Turns documents' term lists into term-by-term postings, each list in document order. */
-  private layOutPostings({ headTerms, headEnds, bodyTerms, bodyEnds, perTerm }: DocumentsRead): void {
-    const termCount = this.dictionary.size;
-    this.headStart = prefixSums(perTerm.headCounts.data, termCount);
-    this.bodyStart = prefixSums(perTerm.bodyCounts.data, termCount);
-    this.headData = new Int32Array(this.headStart[termCount]!);
-    this.bodyData = new Int32Array(this.bodyStart[termCount]!);
-    const headFill = this.headStart.slice(0, termCount);
-    const bodyFill = this.bodyStart.slice(0, termCount);
-    let head = 0;
-    let body = 0;
-    for (let doc = 0; doc < this.documentCount; doc++) {
-      for (const end = headEnds.data[doc]!; head < end; head++) {
-        const packed = headTerms.data[head]!;
-        const mask = packed & ((1 << HEAD_FIELD_BITS) - 1);
-        this.headData[headFill[packed >>> HEAD_FIELD_BITS]!++] = (doc << HEAD_FIELD_BITS) | mask;
-      }
-      for (const end = bodyEnds.data[doc]!; body < end; body++) {
-        const packed = bodyTerms.data[body]!;
-        this.bodyData[bodyFill[packed >>> BODY_COUNT_BITS]!++] = (doc << BODY_COUNT_BITS) | (packed & MAX_BODY_COUNT);
-      }
-    }
-  }
-
-  /** The alphabetical order for prefix ranges, and the buckets for the typo scan. */
-  private sortVocabulary(): void {
-    const order = Array.from({ length: this.dictionary.size }, (_, i) => i);
-    order.sort((a, b) => (this.dictionary.text(a) < this.dictionary.text(b) ? -1 : 1));
-    this.sorted = Int32Array.from(order);
-    const groups = new Map<number, number[]>();
-    for (const term of order) {
-      const text = this.dictionary.text(term);
-      const key = text.charCodeAt(0) * (MAX_BUCKET_LENGTH + 1) + Math.min(text.length, MAX_BUCKET_LENGTH);
-      const group = groups.get(key);
-      if (group) group.push(term);
-      else groups.set(key, [term]);
-    }
-    for (const [key, group] of groups) this.buckets.set(key, Int32Array.from(group));
-  }
+  private readonly buckets: Map<number, Int32Array>;
 
   readonly documentCount: number;
+
+  /** From parts built by `buildTermIndex` or read back from a saved index. */
+  constructor(private readonly parts: TermIndexParts) {
+    this.dictionary = parts.dictionary;
+    this.sorted = parts.sorted;
+    this.headStart = parts.headStart;
+    this.headData = parts.headData;
+    this.bodyStart = parts.bodyStart;
+    this.bodyData = parts.bodyData;
+    this.docHeadData = parts.docHeadData;
+    this.docHeadEnd = parts.docHeadEnd;
+    this.documentCount = parts.docHeadEnd.length;
+    // The typo scan's buckets take little time to group, so a saved index leaves them out.
+    this.buckets = typoBuckets(this.dictionary, this.sorted);
+  }
+
+  /** The tables, for saving. */
+  toParts(): TermIndexParts {
+    return this.parts;
+  }
 
   get termCount(): number {
     return this.dictionary.size;
@@ -243,7 +141,7 @@ export class TermIndex {
       for (let i = from; i < to; i++) {
         const term = this.sorted[i]!;
         if (term === exact) continue;
-        const quality = 0.6 + (0.35 * word.length) / this.dictionary.text(term).length;
+        const quality = 0.6 + (0.35 * word.length) / this.dictionary.length(term);
         matches.push({ term, quality, headOnly });
       }
     }
@@ -282,7 +180,7 @@ export class TermIndex {
   /** Terms with this first character and length (the last bucket holds all longer ones). */
   private bucket(first: number, length: number): Int32Array {
     if (length < 1) return EMPTY;
-    return this.buckets.get(first * (MAX_BUCKET_LENGTH + 1) + Math.min(length, MAX_BUCKET_LENGTH)) ?? EMPTY;
+    return this.buckets.get(bucketKey(first, length)) ?? EMPTY;
   }
 
   /** Positions in `sorted` of the terms that begin with `prefix`. */
@@ -302,20 +200,35 @@ export class TermIndex {
     }
     return lo;
   }
-
-  /** Marks a term seen in this pass, listing it in `fresh` once; a new term gets its per-term slots. */
-  private note(id: number, pass: number, perTerm: PerTermArrays, fresh: number[]): void {
-    if (id >= perTerm.length) perTerm.add(this.dictionary.text(id));
-    if (perTerm.seenIn.data[id] !== pass) {
-      perTerm.seenIn.data[id] = pass;
-      perTerm.scratch.data[id] = 0;
-      fresh.push(id);
-    }
-  }
 }
 
-function prefixSums(counts: Int32Array, length: number): Int32Array {
-  const starts = new Int32Array(length + 1);
-  for (let i = 0; i < length; i++) starts[i + 1] = starts[i]! + counts[i]!;
-  return starts;
+function bucketKey(first: number, length: number): number {
+  return first * (MAX_BUCKET_LENGTH + 1) + Math.min(length, MAX_BUCKET_LENGTH);
+}
+
+/** Term ids grouped by first character and length, each group in alphabetical order, all in one array. */
+function typoBuckets(dictionary: TermTable, sorted: Int32Array): Map<number, Int32Array> {
+  const keys = new Int32Array(sorted.length);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < sorted.length; i++) {
+    const term = sorted[i]!;
+    const key = bucketKey(dictionary.firstCode(term), dictionary.length(term));
+    keys[i] = key;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const grouped = new Int32Array(sorted.length);
+  const buckets = new Map<number, Int32Array>();
+  const fill = new Map<number, number>();
+  let at = 0;
+  for (const [key, count] of counts) {
+    buckets.set(key, grouped.subarray(at, at + count));
+    fill.set(key, at);
+    at += count;
+  }
+  for (let i = 0; i < sorted.length; i++) {
+    const next = fill.get(keys[i]!)!;
+    grouped[next] = sorted[i]!;
+    fill.set(keys[i]!, next + 1);
+  }
+  return buckets;
 }
