@@ -6,7 +6,7 @@ import Fuse from 'fuse.js';
 import { decodeCache, encodeCache, type CacheEntry } from '../src/core/cache';
 import { Library } from '../src/core/library';
 import type { Paper } from '../src/core/paper';
-import { SearchIndex } from '../src/core/search';
+import { decodeSearchIndex, encodeSearchIndex, SearchIndex } from '../src/core/search';
 import { normalizeTitle } from '../src/core/text';
 import { generatePapers } from './corpus';
 import { FORMATS, writeListings, type BenchFormat } from './listings';
@@ -136,6 +136,21 @@ function measureBaseline(papers: readonly Paper[], stream: readonly string[], qu
 }
 
 /**
+ * Saving and loading the search index, as a warm start does instead of building it; the
+ * loaded index must answer the typing stream as the built one does.
+ */
+function measureSavedIndex(index: SearchIndex, papers: readonly Paper[], stream: readonly string[], shortfalls: string[]) {
+  const stamp = 'bench';
+  const [bytes, indexSaveMs] = time(() => encodeSearchIndex(index, stamp));
+  const [loaded, indexLoadMs] = time(() => decodeSearchIndex(bytes, papers, stamp));
+  const answers = (from: SearchIndex, key: string): string => from.search(key, { limit: 10 }).map((hit) => hit.paper.key).join(' ');
+  const step = Math.max(1, Math.floor(stream.length / 200));
+  if (!loaded) shortfalls.push('saved index: it did not load back');
+  else if (stream.some((key, i) => i % step === 0 && answers(loaded, key) !== answers(index, key))) shortfalls.push('saved index: it answers differently from the built one');
+  return { indexSaveMs: round(indexSaveMs), indexLoadMs: round(indexLoadMs), indexMB: round(bytes.length / 1048576) };
+}
+
+/**
  * Saving and loading the parse cache, and saving again after one file changed; beside
  * them, the same entries through JSON.stringify and JSON.parse as the baseline.
  */
@@ -170,10 +185,14 @@ function main(): void {
   const { library, papers, queries, shortfalls } = built;
 
   const heapBeforeIndexMB = heapMB();
+  const typedArraysBeforeIndexMB = process.memoryUsage().arrayBuffers / 1048576;
   const [index, indexMs, indexCpuMs] = time(() => new SearchIndex(papers));
   const heapUsedMB = heapMB();
+  // The index's tables are typed arrays, which live outside the JavaScript heap.
+  const indexTypedArraysMB = process.memoryUsage().arrayBuffers / 1048576 - typedArraysBeforeIndexMB;
   const search = measureSearch(index, queries);
   const baseline = measureBaseline(papers, search.stream, queries, options.baselineKeystrokes);
+  const savedIndex = measureSavedIndex(index, papers, search.stream, shortfalls);
   const cache = measureCache(library, built.sizes, shortfalls);
 
   const result = {
@@ -198,9 +217,11 @@ function main(): void {
     baselineFuseP50Ms: baseline.baselineFuseP50Ms,
     baselineFuseP95Ms: baseline.baselineFuseP95Ms,
     baselineKnownItemAt1: `${baseline.known.atOne}/${baseline.known.total}`,
+    ...savedIndex,
     ...cache,
     heapUsedMB: round(heapUsedMB),
     indexHeapMB: round(heapUsedMB - heapBeforeIndexMB),
+    indexTypedArraysMB: round(indexTypedArraysMB),
     heapAfterGc: typeof (globalThis as { gc?: unknown }).gc === 'function',
     loadAverage: round(os.loadavg()[0]!),
     cores: os.cpus().length,
@@ -220,10 +241,12 @@ function main(): void {
     ['plain fuse.js build', `${result.baselineIndexMs} ms`],
     [`plain fuse.js per keystroke (sample of ${result.baselineKeystrokes})`, `p50 ${result.baselineFuseP50Ms} ms, p95 ${result.baselineFuseP95Ms} ms`],
     ['plain fuse.js known-item first', result.baselineKnownItemAt1 + missed(baseline.known.misses)],
-    ['cache save / load', `${result.cacheSaveMs} ms / ${result.cacheLoadMs} ms (CPU ${result.cacheSaveCpuMs} / ${result.cacheLoadCpuMs} ms), ${result.cacheMB} MB`],
+    ['search index save / load (instead of a build)', `${result.indexSaveMs} ms / ${result.indexLoadMs} ms, ${result.indexMB} MB`],
+    ['parse cache save / load', `${result.cacheSaveMs} ms / ${result.cacheLoadMs} ms (CPU ${result.cacheSaveCpuMs} / ${result.cacheLoadCpuMs} ms), ${result.cacheMB} MB`],
     ['cache save after one file changed', `${result.cacheResaveMs} ms`],
     ['baseline: the same entries as JSON, save / load', `${result.baselineJsonSaveMs} ms / ${result.baselineJsonLoadMs} ms, ${result.baselineJsonMB} MB`],
     ['heap used: library + index', `${result.heapUsedMB} MB, of which the index ${result.indexHeapMB} MB${result.heapAfterGc ? '' : ' (without --expose-gc: garbage included)'}`],
+    ['the index\'s typed arrays (outside the heap)', `${result.indexTypedArraysMB} MB`],
     ['shortfalls', shortfalls.length ? shortfalls.join('; ') : 'none'],
     ['machine load (1 min average)', `${result.loadAverage} on ${result.cores} cores`],
     ['calibration (20 MB JSON round trip)', `${result.calibrationMs} ms`],

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { ConfigService } from './config';
 import type { Library } from './core/library';
+import type { Paper } from './core/paper';
 import * as cite from './features/cite';
 import * as details from './features/details';
 import * as indexing from './features/indexing';
@@ -23,6 +24,12 @@ export interface LitReviewApi {
   onDidChange: vscode.Event<Library>;
   /** The warm-start cache file, when the workspace has storage. */
   cacheUri(): vscode.Uri | undefined;
+  /** The saved search index, when the workspace has storage. */
+  searchIndexUri(): vscode.Uri | undefined;
+  /** Whether the current search index was built or loaded from the saved one (undefined before either). */
+  searchIndexOrigin(): 'built' | 'loaded' | undefined;
+  /** The papers a search finds, best first, as the Search Papers command ranks them. */
+  search(query: string, limit?: number): Paper[];
   /** The Papers tree, as the sidebar shows it. */
   tree: PapersTreeProvider;
 }
@@ -48,6 +55,9 @@ export function activate(context: vscode.ExtensionContext): LitReviewApi {
     reindex: () => library.reindex(),
     onDidChange: library.onDidChange,
     cacheUri: () => library.cacheUri(),
+    searchIndexUri: () => library.searchIndexUri(),
+    searchIndexOrigin: () => library.searchIndexOrigin(),
+    search: (query, limit) => library.searchIndex().search(query, { limit }).map((hit) => hit.paper),
     tree,
   };
 }

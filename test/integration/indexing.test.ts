@@ -81,6 +81,40 @@ describe('keeping the library fresh', function () {
     assert.ok(await readCache(), 'the cache is written anew');
   });
 
+  it('saves the search index, loads it for unchanged listings instead of building it, and builds afresh after a change', async () => {
+    const saved = api.searchIndexUri();
+    assert.ok(saved, 'the workspace has storage for the index');
+    const savedAt = async () => vscode.workspace.fs.stat(saved).then((stat) => stat.mtime, () => 0);
+    const origin = (what: string) => until(() => api.searchIndexOrigin(), (value) => value !== undefined, what, 20_000);
+
+    await reindex();
+    await origin('a search index of the example');
+    await until(savedAt, (mtime) => mtime > 0, 'the saved index', 20_000);
+    await reindex();
+    assert.equal(await origin('the index of the same listings'), 'loaded', 'unchanged listings load the saved index');
+    assert.equal(api.search('zerosearch')[0]?.title.startsWith('ZeroSearch'), true, 'the loaded index finds ZeroSearch first');
+
+    const fresh = workspaceUri('papers/fresh.txt');
+    const before = await savedAt();
+    await vscode.workspace.fs.writeFile(fresh, listing('Saved Indexes: A Paper Added Later'));
+    await until(() => titles().includes('Saved Indexes: A Paper Added Later'), Boolean, 'the added listing', 20_000);
+    assert.equal(await origin('the index of the changed library'), 'built', 'a changed library builds its index');
+    assert.equal(api.search('saved indexes added later')[0]?.title, 'Saved Indexes: A Paper Added Later');
+    await until(savedAt, (mtime) => mtime > before, 'the index saved again', 20_000);
+
+    await vscode.workspace.fs.writeFile(saved, new TextEncoder().encode('LITREVS\n damaged'));
+    await reindex();
+    assert.equal(await origin('an index despite the damaged file'), 'built', 'a damaged saved index is built afresh');
+    assert.equal(api.search('saved indexes added later')[0]?.title, 'Saved Indexes: A Paper Added Later');
+    await until(savedAt, (mtime) => mtime > 0, 'the index saved anew', 20_000);
+    await until(async () => (await vscode.workspace.fs.readFile(saved)).length, (length) => length > 100, 'a whole saved index', 20_000);
+    await reindex();
+    assert.equal(await origin('the index after the rewrite'), 'loaded');
+
+    await vscode.workspace.fs.delete(fresh);
+    await until(() => !titles().includes('Saved Indexes: A Paper Added Later'), Boolean, 'the added listing to go', 20_000);
+  });
+
   it('takes a burst of 1,000 new listings in a few updates, with no duplicates, and forgets a deleted folder', async () => {
     const updates: number[] = [];
     const listener = api.onDidChange((library) => updates.push(library.papers.length));

@@ -1,10 +1,14 @@
-// Where the warm-start cache lives (the extension's storage for this workspace), read
-// and written whole. A cache that cannot be read is an empty one.
+// Where the warm-start files live (the extension's storage for this workspace): the parse
+// cache and the saved search index, each read and written whole. A file that cannot be
+// read is an empty cache, or no saved index.
 import * as vscode from 'vscode';
 import { decodeCache, encodeCache, type CacheEntry } from '../../core/cache';
+import type { Paper } from '../../core/paper';
+import { decodeSearchIndex, encodeSearchIndex, type SearchIndex } from '../../core/search';
 import { writeAtomically } from '../atomicWrite';
 
 const CACHE_FILE = 'library-cache.bin';
+const SEARCH_INDEX_FILE = 'search-index.bin';
 
 export class CacheStore {
   constructor(private readonly storage: vscode.Uri | undefined) {}
@@ -13,18 +17,38 @@ export class CacheStore {
     return this.storage && vscode.Uri.joinPath(this.storage, CACHE_FILE);
   }
 
+  get searchIndexUri(): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, SEARCH_INDEX_FILE);
+  }
+
   async load(): Promise<CacheEntry[]> {
-    const uri = this.uri;
-    if (!uri) return [];
-    const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
+    const bytes = await read(this.uri);
     return (bytes && decodeCache(bytes)) || [];
   }
 
   /** Throws when the storage cannot be written. */
   async save(entries: readonly CacheEntry[]): Promise<void> {
-    const uri = this.uri;
+    await this.write(this.uri, encodeCache(entries));
+  }
+
+  /** The saved index, if it was saved for this stamp and these papers (in the order it was built from). */
+  async loadSearchIndex(papers: readonly Paper[], stamp: string): Promise<SearchIndex | undefined> {
+    const bytes = await read(this.searchIndexUri);
+    return bytes && decodeSearchIndex(bytes, papers, stamp);
+  }
+
+  /** Throws when the storage cannot be written. */
+  async saveSearchIndex(index: SearchIndex, stamp: string): Promise<void> {
+    await this.write(this.searchIndexUri, encodeSearchIndex(index, stamp));
+  }
+
+  private async write(uri: vscode.Uri | undefined, bytes: Uint8Array): Promise<void> {
     if (!uri || !this.storage) return;
     await vscode.workspace.fs.createDirectory(this.storage);
-    await writeAtomically(uri, encodeCache(entries));
+    await writeAtomically(uri, bytes);
   }
+}
+
+async function read(uri: vscode.Uri | undefined): Promise<Uint8Array | undefined> {
+  return uri && vscode.workspace.fs.readFile(uri).then((bytes) => bytes, () => undefined);
 }

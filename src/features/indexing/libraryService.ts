@@ -21,6 +21,16 @@ const YIELD_EVERY_MS = 15;
 /** After the tree has drawn the change, before a person is likely to search. */
 const SEARCH_PREPARE_DELAY_MS = 1000;
 
+/** What is worked out from one state of the library, when first needed. */
+interface Derived {
+  library: Library;
+  /** Names this state for its saved search index; undefined when it has no listings. */
+  stamp?: string;
+  topics?: Topic[];
+  search?: SearchIndex;
+  searchOrigin?: 'built' | 'loaded';
+}
+
 export class IndexingService implements LibraryService, vscode.Disposable {
   private library: Library;
   private readonly files = new Map<string, FileState>();
@@ -34,13 +44,16 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   private pendingTimer?: ReturnType<typeof setTimeout>;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private disposed = false;
-  private derived?: { library: Library; topics?: Topic[]; search?: SearchIndex };
+  private derived?: Derived;
+  /** The listings as the cache has them, which the library is until the first scan. */
+  private cachedListings: [file: string, mtime: number, size: number][] = [];
   private previousTopics: Topic[] = [];
   private topicOverrides: TopicOverrides = { moves: {}, renames: {} };
   /** Only the newest scan may publish its result. */
   private generation = 0;
   private lastSettings: Settings;
   private readonly cache: CacheStore;
+  private readonly version: string;
 
   constructor(
     context: vscode.ExtensionContext,
@@ -49,6 +62,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     private readonly diagnostics: vscode.DiagnosticCollection,
   ) {
     this.cache = new CacheStore(context.storageUri);
+    this.version = String(context.extension.packageJSON.version);
     this.library = this.newLibrary(config.settings);
     this.lastSettings = config.settings;
     this.disposables.push(
@@ -87,8 +101,19 @@ export class IndexingService implements LibraryService, vscode.Disposable {
 
   searchIndex(): SearchIndex {
     const derived = this.derivedState();
-    derived.search ??= new SearchIndex(this.library.papers);
+    if (!derived.search) {
+      const started = Date.now();
+      derived.search = new SearchIndex(derived.library.papers);
+      derived.searchOrigin = 'built';
+      this.output.appendLine(`Built the search index of ${derived.search.size} papers in ${Date.now() - started} ms.`);
+      if (derived.stamp) void this.saveSearchIndex(derived.search, derived.stamp);
+    }
     return derived.search;
+  }
+
+  /** Whether the current search index was built or loaded from the saved one (undefined before either). */
+  searchIndexOrigin(): 'built' | 'loaded' | undefined {
+    return this.derived?.library === this.library ? this.derived.searchOrigin : undefined;
   }
 
   overrides(): TopicOverrides {
@@ -103,7 +128,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     this.publish();
   }
 
-  private derivedState(): { library: Library; topics?: Topic[]; search?: SearchIndex } {
+  private derivedState(): Derived {
     if (this.derived?.library !== this.library) this.derived = { library: this.library };
     return this.derived;
   }
@@ -113,6 +138,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     this.indexing = this.cache.load().then((cached) => {
       if (cached.length) {
         for (const entry of cached) this.library.setParsed(entry.file, entry.result);
+        this.cachedListings = cached.map((entry) => [entry.file, entry.mtimeMs, entry.size]);
         this.output.appendLine(`Showed ${this.library.papers.length} papers from the cache; checking the listings for changes.`);
         this.publish();
       }
@@ -193,6 +219,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     this.library = library;
     this.files.clear();
     for (const [file, state] of files) this.files.set(file, state);
+    this.cachedListings = [];
     this.output.appendLine(`Indexed ${library.papers.length} papers from ${files.size} listings in ${Date.now() - started} ms (${library.problems.length} problems).`);
     this.publish();
     if (unchangedSinceSaved !== files.size || fromDisk.size !== files.size) void this.saveCache();
@@ -296,7 +323,13 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   }
 
   private publish(): void {
-    this.derived = undefined;
+    const previous = this.derived;
+    this.derived = { library: this.library, stamp: this.libraryStamp() };
+    // Regrouping (topic settings, overrides) leaves the papers as they were: so is their index.
+    if (previous?.library === this.library && previous.stamp === this.derived.stamp) {
+      this.derived.search = previous.search;
+      this.derived.searchOrigin = previous.searchOrigin;
+    }
     showProblems(this.diagnostics, this.library.problems, (file) => this.uriOf(file));
     void vscode.commands.executeCommand('setContext', 'litReview.hasPapers', this.library.papers.length > 0);
     this.emitter.fire(this.library);
@@ -304,15 +337,49 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   }
 
   /**
-   * Builds the search index once changes settle, so the first keystroke after a change
-   * does not wait for it (a second at 10k papers). A newer change puts it off again.
+   * Loads the saved search index at once when it was saved for this very library (a
+   * fraction of a second where a build takes ten at 100k papers); otherwise builds it
+   * once changes settle, so the first keystroke after a change does not wait for it. A
+   * newer change puts the build off again.
    */
   private prepareSearch(): void {
     clearTimeout(this.searchTimer);
-    const library = this.library;
+    const derived = this.derivedState();
+    const restoring = derived.stamp && !derived.search ? this.restoreSearch(derived, derived.stamp) : Promise.resolve();
     this.searchTimer = setTimeout(() => {
-      if (this.library === library && !this.disposed) this.searchIndex();
+      void restoring.then(() => {
+        if (this.derived === derived && !this.disposed) this.searchIndex();
+      });
     }, SEARCH_PREPARE_DELAY_MS);
+  }
+
+  private async restoreSearch(derived: Derived, stamp: string): Promise<void> {
+    const started = Date.now();
+    const index = await this.cache.loadSearchIndex(derived.library.papers, stamp);
+    if (!index || this.derived !== derived || derived.search) return;
+    derived.search = index;
+    derived.searchOrigin = 'loaded';
+    this.output.appendLine(`Loaded the saved search index of ${index.size} papers in ${Date.now() - started} ms.`);
+  }
+
+  private async saveSearchIndex(index: SearchIndex, stamp: string): Promise<void> {
+    try {
+      await this.cache.saveSearchIndex(index, stamp);
+    } catch (error) {
+      this.output.appendLine(`Could not save the search index: ${reason(error)}`);
+    }
+  }
+
+  /**
+   * Names the current state of the library: every listing's size and modification time,
+   * the settings that change how listings are read, and the extension's version (its
+   * parsers). The same stamp means the same papers with the same keys.
+   */
+  private libraryStamp(): string | undefined {
+    const listings = this.files.size ? [...this.files].map(([file, state]): [string, number, number] => [file, state.mtime, state.size]) : this.cachedListings;
+    if (!listings.length) return undefined;
+    const { keyTemplate, maxFileSizeMB } = this.config.settings;
+    return JSON.stringify({ version: this.version, keyTemplate, maxFileSizeMB, listings: [...listings].sort((a, b) => (a[0] < b[0] ? -1 : 1)) });
   }
 
   private async readOverrides(): Promise<TopicOverrides> {
@@ -329,6 +396,11 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   /** Where the warm-start cache lives. */
   cacheUri(): vscode.Uri | undefined {
     return this.cache.uri;
+  }
+
+  /** Where the saved search index lives. */
+  searchIndexUri(): vscode.Uri | undefined {
+    return this.cache.searchIndexUri;
   }
 
   private async saveCache(): Promise<void> {
