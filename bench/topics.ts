@@ -1,12 +1,13 @@
-// How long automatic topics take for libraries of 1k and 10k papers: from scratch, and
-// with last time's topics given (what the extension does after a file changes).
+// How long automatic topics take for libraries of 1k and 10k papers: from scratch, with
+// last time's topics given (what the extension does after a file changes), and read back
+// from saved topics (what a start with unchanged listings does instead).
 // Run: npx tsx bench/topics.ts [--papers 1000,10000,100000]
 //
 // Each figure is the best of three runs after one untimed run, in CPU milliseconds
 // (steadier than wall-clock time on a shared machine), next to a yardstick: counting the
 // words of the same abstracts with split and a Map, the least any phrase-based method has to do.
 import type { Paper } from '../src/core/paper';
-import { computeTopics, type Topic } from '../src/core/topics';
+import { computeTopics, parseSavedTopics, serializeSavedTopics, type Topic } from '../src/core/topics';
 import { generatePapers } from './corpus';
 import { printTable } from './report';
 
@@ -72,9 +73,13 @@ for (const count of sizes(process.argv.slice(2))) {
   const [, yardstick] = best(() => wordCount(papers));
   const [first, cold] = best(() => computeTopics(papers));
   const [, warm] = best(() => computeTopics(papers, { previous: first.topics }));
+  const [text, save] = best(() => serializeSavedTopics({ stamp: 'bench', topics: first.topics }));
+  const [loaded, load] = best(() => parseSavedTopics(text));
+  if (loaded?.topics.length !== first.topics.length) throw new Error('The saved topics did not read back.');
   rows.push([`${count} papers: yardstick (split + Map word count)`, `${yardstick.toFixed(0)} ms`]);
   rows.push([`${count} papers: topics from scratch`, `${cold.toFixed(0)} ms  (${(cold / yardstick).toFixed(1)}x yardstick; ${shape(first.topics)})`]);
   rows.push([`${count} papers: topics with previous topics`, `${warm.toFixed(0)} ms  (${(warm / yardstick).toFixed(1)}x yardstick)`]);
+  rows.push([`${count} papers: saved topics, save / load`, `${save.toFixed(0)} / ${load.toFixed(0)} ms  (${Math.round(text.length / 1024)} KB)`]);
 }
 console.log(`Automatic topics (CPU ms, best of ${RUNS})`);
 printTable(rows);

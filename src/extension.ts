@@ -28,6 +28,8 @@ export interface LitReviewApi {
   searchIndexUri(): vscode.Uri | undefined;
   /** Whether the current search index was built or loaded from the saved one (undefined before either). */
   searchIndexOrigin(): 'built' | 'loaded' | undefined;
+  /** Whether the current topics were computed or loaded from the saved ones (undefined before either). */
+  topicsOrigin(): 'computed' | 'loaded' | undefined;
   /** The papers a search finds, best first, as the Search Papers command ranks them. */
   search(query: string, limit?: number): Paper[];
   /** The Papers tree, as the sidebar shows it. */
@@ -57,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): LitReviewApi {
     cacheUri: () => library.cacheUri(),
     searchIndexUri: () => library.searchIndexUri(),
     searchIndexOrigin: () => library.searchIndexOrigin(),
+    topicsOrigin: () => library.topicsOrigin(),
     search: (query, limit) => library.searchIndex().search(query, { limit }).map((hit) => hit.paper),
     tree,
   };

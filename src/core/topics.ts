@@ -16,6 +16,7 @@ import type { Topic, TopicOptions, TopicRule } from './topics/types';
 
 export type { Topic, TopicOptions, TopicOrigin, TopicOverrides, TopicRule } from './topics/types';
 export { OVERRIDES_FILE, parseOverrides, serializeOverrides } from './topics/overrides';
+export { parseSavedTopics, serializeSavedTopics, type SavedTopics } from './topics/savedTopics';
 
 export const OTHER_TOPIC = 'Other';
 const DEFAULT_MAX_TOPICS_PER_PAPER = 3;

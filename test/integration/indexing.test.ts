@@ -115,6 +115,36 @@ describe('keeping the library fresh', function () {
     await until(() => !titles().includes('Saved Indexes: A Paper Added Later'), Boolean, 'the added listing to go', 20_000);
   });
 
+  it('saves the topics, shows them again for unchanged listings and settings, and finds them afresh after a change', async () => {
+    // Damaged saved topics are read only at a start; the unit tests read them as nothing saved.
+    const cache = api.cacheUri();
+    assert.ok(cache, 'the workspace has storage');
+    const saved = vscode.Uri.joinPath(cache, '..', 'topics.json');
+    const savedText = async () => vscode.workspace.fs.readFile(saved).then((bytes) => new TextDecoder().decode(bytes), () => '');
+    const topicNames = () => api.tree.getChildren().map((node) => (node.kind === 'group' ? node.label : ''));
+    const settings = vscode.workspace.getConfiguration('litReview');
+
+    await reindex();
+    const names = topicNames();
+    assert.ok(names.length >= 5, `topics: ${names.join(', ')}`);
+    assert.ok(api.topicsOrigin());
+    await until(savedText, (text) => names.every((name) => text.includes(JSON.stringify(name))), 'the saved topics', 20_000);
+
+    await reindex();
+    assert.deepEqual(topicNames(), names, 'the same topics');
+    assert.equal(api.topicsOrigin(), 'loaded', 'unchanged listings and settings load the saved topics');
+
+    try {
+      await settings.update('topicRules', [{ name: 'Robots', match: ['robot'] }], vscode.ConfigurationTarget.Workspace);
+      await until(topicNames, (now) => now.includes('Robots'), 'the rule topic', 20_000);
+      assert.equal(api.topicsOrigin(), 'computed', 'a new rule finds the topics afresh');
+      await until(savedText, (text) => text.includes('"Robots"'), 'the topics saved with the rule', 20_000);
+    } finally {
+      await settings.update('topicRules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until(topicNames, (now) => !now.includes('Robots'), 'the rule topic to go', 20_000);
+  });
+
   it('takes a burst of 1,000 new listings in a few updates, with no duplicates, and forgets a deleted folder', async () => {
     const updates: number[] = [];
     const listener = api.onDidChange((library) => updates.push(library.papers.length));

@@ -1,14 +1,16 @@
 // Where the warm-start files live (the extension's storage for this workspace): the parse
-// cache and the saved search index, each read and written whole. A file that cannot be
-// read is an empty cache, or no saved index.
+// cache, the saved search index and the saved topics, each read and written whole. A file
+// that cannot be read is an empty cache, or nothing saved.
 import * as vscode from 'vscode';
 import { decodeCache, encodeCache, type CacheEntry } from '../../core/cache';
 import type { Paper } from '../../core/paper';
 import { decodeSearchIndex, encodeSearchIndex, type SearchIndex } from '../../core/search';
+import { parseSavedTopics, serializeSavedTopics, type SavedTopics } from '../../core/topics';
 import { writeAtomically } from '../atomicWrite';
 
 const CACHE_FILE = 'library-cache.bin';
 const SEARCH_INDEX_FILE = 'search-index.bin';
+const TOPICS_FILE = 'topics.json';
 
 export class CacheStore {
   constructor(private readonly storage: vscode.Uri | undefined) {}
@@ -40,6 +42,20 @@ export class CacheStore {
   /** Throws when the storage cannot be written. */
   async saveSearchIndex(index: SearchIndex, stamp: string): Promise<void> {
     await this.write(this.searchIndexUri, encodeSearchIndex(index, stamp));
+  }
+
+  async loadTopics(): Promise<SavedTopics | undefined> {
+    const bytes = await read(this.topicsUri);
+    return bytes && parseSavedTopics(new TextDecoder().decode(bytes));
+  }
+
+  /** Throws when the storage cannot be written. */
+  async saveTopics(saved: SavedTopics): Promise<void> {
+    await this.write(this.topicsUri, new TextEncoder().encode(serializeSavedTopics(saved)));
+  }
+
+  private get topicsUri(): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, TOPICS_FILE);
   }
 
   private async write(uri: vscode.Uri | undefined, bytes: Uint8Array): Promise<void> {

@@ -6,7 +6,7 @@ import { matchesGlobs } from '../../core/glob';
 import { Library } from '../../core/library';
 import { SearchIndex } from '../../core/search';
 import type { Settings } from '../../core/settings';
-import { computeTopics, OVERRIDES_FILE, parseOverrides, serializeOverrides, type Topic, type TopicOverrides } from '../../core/topics';
+import { computeTopics, OVERRIDES_FILE, parseOverrides, serializeOverrides, type SavedTopics, type Topic, type TopicOverrides } from '../../core/topics';
 import { writeAtomically } from '../atomicWrite';
 import type { Config, LibraryService } from '../services';
 import { CacheStore } from './cacheStore';
@@ -27,6 +27,7 @@ interface Derived {
   /** Names this state for its saved search index; undefined when it has no listings. */
   stamp?: string;
   topics?: Topic[];
+  topicsOrigin?: 'computed' | 'loaded';
   search?: SearchIndex;
   searchOrigin?: 'built' | 'loaded';
 }
@@ -48,6 +49,8 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   /** The listings as the cache has them, which the library is until the first scan. */
   private cachedListings: [file: string, mtime: number, size: number][] = [];
   private previousTopics: Topic[] = [];
+  /** The topics last computed or loaded, with the stamp of what they were computed from. */
+  private savedTopics?: SavedTopics;
   private topicOverrides: TopicOverrides = { moves: {}, renames: {} };
   /** Only the newest scan may publish its result. */
   private generation = 0;
@@ -88,15 +91,33 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     const derived = this.derivedState();
     if (!derived.topics) {
       const settings = this.config.settings;
-      derived.topics = computeTopics(this.library.papers, {
-        rules: settings.topicRules,
-        folderTopics: settings.folderTopics,
-        overrides: this.topicOverrides,
-        previous: this.previousTopics,
-      }).topics;
+      const stamp = derived.stamp && JSON.stringify({ library: derived.stamp, rules: settings.topicRules, folderTopics: settings.folderTopics, overrides: this.topicOverrides });
+      if (stamp && this.savedTopics?.stamp === stamp) {
+        derived.topics = this.savedTopics.topics;
+        derived.topicsOrigin = 'loaded';
+      } else {
+        const started = Date.now();
+        derived.topics = computeTopics(derived.library.papers, {
+          rules: settings.topicRules,
+          folderTopics: settings.folderTopics,
+          overrides: this.topicOverrides,
+          previous: this.previousTopics,
+        }).topics;
+        derived.topicsOrigin = 'computed';
+        this.output.appendLine(`Found ${derived.topics.length} topics in ${Date.now() - started} ms.`);
+        if (stamp) {
+          this.savedTopics = { stamp, topics: derived.topics };
+          void this.saveTopics(this.savedTopics);
+        }
+      }
       this.previousTopics = derived.topics;
     }
     return derived.topics;
+  }
+
+  /** Whether the current topics were computed or loaded from the saved ones (undefined before either). */
+  topicsOrigin(): 'computed' | 'loaded' | undefined {
+    return this.derived?.library === this.library ? this.derived.topicsOrigin : undefined;
   }
 
   searchIndex(): SearchIndex {
@@ -135,8 +156,12 @@ export class IndexingService implements LibraryService, vscode.Disposable {
 
   /** Warm start from the cache (the tree shows at once), then a full scan in the background. */
   start(): Promise<Library> {
-    this.indexing = this.cache.load().then((cached) => {
+    this.indexing = Promise.all([this.cache.load(), this.cache.loadTopics()]).then(async ([cached, savedTopics]) => {
+      this.savedTopics = savedTopics;
       if (cached.length) {
+        // The overrides are part of what topics are found from: the saved ones are for them.
+        this.roots = await libraryRoots(this.config.settings.libraryFolders);
+        this.topicOverrides = await this.readOverrides();
         for (const entry of cached) this.library.setParsed(entry.file, entry.result);
         this.cachedListings = cached.map((entry) => [entry.file, entry.mtimeMs, entry.size]);
         this.output.appendLine(`Showed ${this.library.papers.length} papers from the cache; checking the listings for changes.`);
@@ -360,6 +385,14 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     derived.search = index;
     derived.searchOrigin = 'loaded';
     this.output.appendLine(`Loaded the saved search index of ${index.size} papers in ${Date.now() - started} ms.`);
+  }
+
+  private async saveTopics(saved: SavedTopics): Promise<void> {
+    try {
+      await this.cache.saveTopics(saved);
+    } catch (error) {
+      this.output.appendLine(`Could not save the topics: ${reason(error)}`);
+    }
   }
 
   private async saveSearchIndex(index: SearchIndex, stamp: string): Promise<void> {
