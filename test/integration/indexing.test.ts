@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ConfigService } from '../../src/config';
 import { decodeCache } from '../../src/core/cache';
 import type { LitReviewApi } from '../../src/extension';
+import { IndexingService } from '../../src/features/indexing/libraryService';
 import { until } from './waiting';
-import { EXAMPLE_LISTING, EXAMPLE_PAPER_COUNT, activateExtension, reindex, workspaceUri } from './workspace';
+import { EXAMPLE_LISTING, EXAMPLE_PAPER_COUNT, EXTENSION_ID, activateExtension, reindex, workspaceUri } from './workspace';
 
 /** A one-paper Daily Papers listing with a title of its own. */
 function listing(title: string): Uint8Array {
@@ -143,6 +145,46 @@ describe('keeping the library fresh', function () {
       await settings.update('topicRules', undefined, vscode.ConfigurationTarget.Workspace);
     }
     await until(topicNames, (now) => !now.includes('Robots'), 'the rule topic to go', 20_000);
+  });
+
+  it('starts warm from what the last session saved: papers, topics and search index, all kept when no listing changed', async () => {
+    const cache = api.cacheUri();
+    assert.ok(cache, 'the workspace has storage');
+    // What this session saved is for the library as it is now once its own reindex loads it.
+    const reindexed = async () => {
+      await reindex();
+      return until(() => api.searchIndexOrigin(), Boolean, 'the search index', 20_000);
+    };
+    await until(reindexed, (origin) => origin === 'loaded', 'the saved index of the library as it is', 60_000);
+    await until(async () => (await vscode.workspace.fs.readFile(cache).then(decodeCache, () => undefined))?.length, Boolean, 'the saved cache', 20_000);
+    const names = api.tree.getChildren().map((node) => (node.kind === 'group' ? node.label : ''));
+
+    // A second start with the same storage, as when the window opens again.
+    const lines: string[] = [];
+    const output = { appendLine: (line: string) => lines.push(line) } as unknown as vscode.OutputChannel;
+    const context = { storageUri: vscode.Uri.joinPath(cache, '..'), extension: { packageJSON: vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON } } as unknown as vscode.ExtensionContext;
+    const config = new ConfigService(output);
+    const diagnostics = vscode.languages.createDiagnosticCollection('litReview.warmStartTest');
+    const service = new IndexingService(context, config, output, diagnostics);
+    try {
+      const shown: number[] = [];
+      service.onDidChange((library) => shown.push(library.papers.length));
+      const library = await service.start();
+      assert.deepEqual(shown, [EXAMPLE_PAPER_COUNT], 'the cached papers show once, and the check changes nothing');
+      assert.ok(lines.some((line) => line.startsWith(`Showed ${EXAMPLE_PAPER_COUNT} papers from the cache`)), lines.join('\n'));
+      assert.ok(lines.some((line) => /^Checked \d+ listings in \d+ ms: all as cached\.$/.test(line)), lines.join('\n'));
+      assert.equal(service.current, library);
+      assert.deepEqual(service.topics().map((topic) => topic.name).filter((name) => names.includes(name)).length, names.length, 'the topics the tree showed');
+      assert.equal(service.topicsOrigin(), 'loaded');
+      await until(() => service.searchIndexOrigin(), Boolean, 'the warm start\'s search index', 20_000);
+      assert.equal(service.searchIndexOrigin(), 'loaded');
+      assert.equal(service.searchIndex().search('zerosearch')[0]?.paper.title.startsWith('ZeroSearch'), true);
+      assert.ok(!lines.some((line) => line.startsWith('Built the search index') || line.startsWith('Found ')), lines.join('\n'));
+    } finally {
+      service.dispose();
+      config.dispose();
+      diagnostics.dispose();
+    }
   });
 
   it('takes a burst of 1,000 new listings in a few updates, with no duplicates, and forgets a deleted folder', async () => {
