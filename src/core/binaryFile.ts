@@ -5,22 +5,33 @@
 /** Integers are written in this machine's byte order: these files never leave it. */
 export const BYTE_ORDER = new Uint8Array(new Int32Array([1]).buffer)[0] === 1 ? 'little' : 'big';
 
-/** The file: magic, header, then the sections in order, each padded to a multiple of 4 bytes. */
-export function writeBinaryFile(magic: string, header: unknown, sections: readonly Uint8Array[]): Uint8Array {
+/**
+ * The file: magic, header, then the sections in order, each padded to a multiple of 4
+ * bytes. A section given as a list of parts is their bytes back to back.
+ */
+export function writeBinaryFile(magic: string, header: unknown, sections: readonly (Uint8Array | readonly Uint8Array[])[]): Uint8Array {
   const magicBytes = new TextEncoder().encode(magic);
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const headerAt = magicBytes.length + 4;
   const bodyAt = align(headerAt + headerBytes.length);
-  const bytes = new Uint8Array(sections.reduce((total, section) => total + align(section.length), bodyAt));
+  const parts = sections.map((section) => (section instanceof Uint8Array ? [section] : section));
+  const bytes = new Uint8Array(parts.reduce((total, section) => total + align(lengthOf(section)), bodyAt));
   bytes.set(magicBytes, 0);
   new DataView(bytes.buffer).setUint32(magicBytes.length, headerBytes.length, true);
   bytes.set(headerBytes, headerAt);
   let at = bodyAt;
-  for (const section of sections) {
-    bytes.set(section, at);
-    at += align(section.length);
+  for (const section of parts) {
+    for (const part of section) {
+      bytes.set(part, at);
+      at += part.length;
+    }
+    at = align(at);
   }
   return bytes;
+}
+
+function lengthOf(parts: readonly Uint8Array[]): number {
+  return parts.reduce((total, part) => total + part.length, 0);
 }
 
 /**

@@ -2,17 +2,18 @@
 // modification time of the file it came from, so an unchanged file is not parsed again.
 // Loading never throws: a corrupt, truncated or older cache just means parsing afresh.
 //
-// Layout: a magic line, the length of a JSON header, the header (format, version, and per
-// entry its file, stamps, problems and the sizes of its block), then one block per entry
-// holding its papers as columns (see cache/paperColumns.ts), each block 4-byte aligned.
-// At 100k papers the text is mostly abstracts; JSON would cost seconds each way.
+// Layout (see binaryFile.ts): a JSON header (format, version, the columns' sizes, and per
+// entry its file, stamps, problems and number of papers), then every entry's papers as
+// columns (see cache/paperColumns.ts): all the numbers, all the ASCII text, all the other
+// text. At 100k papers the text is mostly abstracts; JSON would cost seconds each way,
+// and one text per listing would cost a string per listing.
 import { z } from 'zod';
-import { BYTE_ORDER, int32sAt, readBinaryFile, writeBinaryFile } from './binaryFile';
+import { BYTE_ORDER, readBinaryFile, writeBinaryFile } from './binaryFile';
 import { PaperColumnReader, PaperColumnWriter } from './cache/paperColumns';
 import { PaperDraftSchema, ProblemSchema, type PaperDraft, type ParseResult } from './paper';
 
 /** Bumped whenever the layout of a cache or the shape of a parse result changes. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 const CACHE_FORMAT = 'lit-review-parse-cache';
 const MAGIC = 'LITREVC\n';
 
@@ -37,9 +38,6 @@ const EntryHeaderSchema = z.object({
   size: z.number().int().nonnegative(),
   problems: z.array(ProblemSchema),
   papers: z.number().int().nonnegative(),
-  numbers: z.number().int().nonnegative(),
-  asciiBytes: z.number().int().nonnegative(),
-  wideBytes: z.number().int().nonnegative(),
 });
 
 const HeaderSchema = z.object({
@@ -47,6 +45,9 @@ const HeaderSchema = z.object({
   version: z.literal(CACHE_VERSION),
   byteOrder: z.literal(BYTE_ORDER),
   producer: z.string().optional(),
+  numbers: z.number().int().nonnegative(),
+  asciiBytes: z.number().int().nonnegative(),
+  wideBytes: z.number().int().nonnegative(),
   entries: z.array(EntryHeaderSchema),
 });
 
@@ -60,11 +61,11 @@ const FULLY_CHECKED_PAPERS = 500;
 /** One parse result's papers in columns, ready to copy into a cache. */
 interface Block {
   papers: number;
-  numbers: number;
-  asciiBytes: number;
-  wideBytes: number;
-  /** The numbers, the ASCII text, then the other text in UTF-8. */
-  bytes: Uint8Array;
+  /** The Int32 numbers' bytes. */
+  numbers: Uint8Array;
+  ascii: Uint8Array;
+  /** The other text, in UTF-8. */
+  wide: Uint8Array;
 }
 
 /**
@@ -78,12 +79,14 @@ export function encodeCache(entries: readonly CacheEntry[], options: CacheOption
     version: CACHE_VERSION,
     byteOrder: BYTE_ORDER,
     producer: options.producer,
-    entries: entries.map((entry, i) => {
-      const { papers, numbers, asciiBytes, wideBytes } = blocks[i]!;
-      return { file: entry.file, mtimeMs: entry.mtimeMs, size: entry.size, problems: entry.result.problems, papers, numbers, asciiBytes, wideBytes };
-    }),
+    numbers: blocks.reduce((total, block) => total + block.numbers.length / 4, 0),
+    asciiBytes: blocks.reduce((total, block) => total + block.ascii.length, 0),
+    wideBytes: blocks.reduce((total, block) => total + block.wide.length, 0),
+    entries: entries.map((entry, i) => ({ file: entry.file, mtimeMs: entry.mtimeMs, size: entry.size, problems: entry.result.problems, papers: blocks[i]!.papers })),
   };
-  return writeBinaryFile(MAGIC, header, blocks.map((block) => block.bytes));
+  // All the numbers, then all the ASCII text, then all the other text: each reads back in
+  // one piece, one string for every abstract rather than one per listing.
+  return writeBinaryFile(MAGIC, header, [blocks.map((block) => block.numbers), blocks.map((block) => block.ascii), blocks.map((block) => block.wide)]);
 }
 
 const blocks = new WeakMap<ParseResult, Block>();
@@ -104,7 +107,7 @@ function blockOf(result: ParseResult): Block {
     for (const text of writer.ascii) at += encoder.encodeInto(text, bytes.subarray(at)).written;
     const wideAt = at;
     for (const text of writer.wide) at += encoder.encodeInto(text, bytes.subarray(at)).written;
-    block = { papers: result.papers.length, numbers: writer.numbers.length, asciiBytes: wideAt - numberBytes, wideBytes: at - wideAt, bytes: bytes.subarray(0, at) };
+    block = { papers: result.papers.length, numbers: bytes.subarray(0, numberBytes), ascii: bytes.subarray(numberBytes, wideAt), wide: bytes.subarray(wideAt, at) };
     blocks.set(result, block);
   }
   return block;
@@ -127,19 +130,15 @@ function readCache(bytes: Uint8Array, options: CacheOptions): CacheEntry[] | und
   if (!header.success) return undefined;
   if (options.producer !== undefined && header.data.producer !== options.producer) return undefined;
 
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const { sections } = file;
+  const reader = new PaperColumnReader(sections.int32s(header.data.numbers), sections.text(header.data.asciiBytes), sections.text(header.data.wideBytes));
   const entries: CacheEntry[] = [];
   for (const entry of header.data.entries) {
-    const block = file.sections.raw(entry.numbers * 4 + entry.asciiBytes + entry.wideBytes);
-    const asciiAt = entry.numbers * 4;
-    const wideAt = asciiAt + entry.asciiBytes;
-    const reader = new PaperColumnReader(int32sAt(block, entry.numbers), utf8.decode(block.subarray(asciiAt, wideAt)), utf8.decode(block.subarray(wideAt)));
     const papers: PaperDraft[] = [];
     for (let i = 0; i < entry.papers; i++) papers.push(reader.read());
-    if (!reader.atEnd) return undefined;
     entries.push({ file: entry.file, mtimeMs: entry.mtimeMs, size: entry.size, result: { papers, problems: entry.problems } });
   }
-  if (!file.sections.atEnd || !looksValid(entries)) return undefined;
+  if (!reader.atEnd || !sections.atEnd || !looksValid(entries)) return undefined;
   return entries;
 }
 

@@ -370,7 +370,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
 
   /**
    * Loads the saved search index at once when it was saved for this very library (a
-   * fraction of a second where a build takes ten at 100k papers); otherwise builds it
+   * fraction of a second where a build takes eight at 100k papers); otherwise builds it
    * once changes settle, so the first keystroke after a change does not wait for it. A
    * newer change puts the build off again.
    */
