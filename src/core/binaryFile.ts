@@ -49,7 +49,7 @@ export function readBinaryFile(bytes: Uint8Array, magic: string): { header: unkn
 }
 
 /** Thrown when the sections do not hold what the header says: the file is damaged. */
-export class DamagedFile extends Error {}
+class DamagedFile extends Error {}
 
 /** Reads the sections one after another; each read checks that the bytes are there. */
 export class SectionReader {
@@ -86,7 +86,7 @@ export class SectionReader {
 }
 
 /** The first `count` integers of `bytes`, without a copy when they are aligned in memory. */
-export function int32sAt(bytes: Uint8Array, count: number): Int32Array {
+function int32sAt(bytes: Uint8Array, count: number): Int32Array {
   return bytes.byteOffset % 4 === 0 ? new Int32Array(bytes.buffer, bytes.byteOffset, count) : new Int32Array(bytes.slice(0, count * 4).buffer);
 }
 
@@ -95,6 +95,6 @@ export function int32Bytes(values: Int32Array): Uint8Array {
   return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
 }
 
-export function align(length: number): number {
+function align(length: number): number {
   return Math.ceil(length / 4) * 4;
 }

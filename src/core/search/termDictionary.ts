@@ -1,6 +1,6 @@
 // Term ids by text, while an index is built; then frozen into a table for look-ups.
-// Besides whole strings, it looks up a word straight from the text it
-// sits in (lower-casing ASCII on the fly), so indexing 100k abstracts does not cut out,
+// Besides whole strings, the dictionary looks up a word straight from the text it sits in
+// (lower-casing ASCII on the fly), so indexing 100k abstracts does not cut out,
 // lower-case and hash twenty million short strings only to find ids it already has.
 
 const EMPTY_SLOT = -1;
@@ -11,7 +11,7 @@ const RESTORE_CHECK_STRIDE = 16;
 export class TermDictionary {
   private readonly texts: string[] = [];
   /** Open addressing: each slot holds a term id or EMPTY_SLOT; at most half are used. */
-  private slots: Int32Array = new Int32Array(FIRST_CAPACITY).fill(EMPTY_SLOT);
+  private slots = new Int32Array(FIRST_CAPACITY).fill(EMPTY_SLOT);
 
   get size(): number {
     return this.texts.length;
@@ -20,7 +20,6 @@ export class TermDictionary {
   text(id: number): string {
     return this.texts[id]!;
   }
-
 
   /** The id of a (lower-case) term, given one if new. */
   add(term: string): number {

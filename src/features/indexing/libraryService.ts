@@ -4,12 +4,13 @@ import * as vscode from 'vscode';
 import type { CacheEntry } from '../../core/cache';
 import { matchesGlobs } from '../../core/glob';
 import { Library } from '../../core/library';
-import { SearchIndex } from '../../core/search';
+import type { SearchIndex } from '../../core/search';
 import type { Settings } from '../../core/settings';
-import { computeTopics, OVERRIDES_FILE, parseOverrides, serializeOverrides, type SavedTopics, type Topic, type TopicOverrides } from '../../core/topics';
+import { OVERRIDES_FILE, parseOverrides, serializeOverrides, type Topic, type TopicOverrides } from '../../core/topics';
 import { writeAtomically } from '../atomicWrite';
 import type { Config, LibraryService } from '../services';
 import { CacheStore } from './cacheStore';
+import { Derivations, LibraryState } from './derived';
 import { showProblems } from './problemsPanel';
 import { readListing, reason, type FileState } from './readListing';
 import { libraryRoots, type LibraryRoot } from './roots';
@@ -20,17 +21,6 @@ const CHANGE_DEBOUNCE_MS = 250;
 const YIELD_EVERY_MS = 15;
 /** After the tree has drawn the change, before a person is likely to search. */
 const SEARCH_PREPARE_DELAY_MS = 1000;
-
-/** What is worked out from one state of the library, when first needed. */
-interface Derived {
-  library: Library;
-  /** Names this state for its saved search index; undefined when it has no listings. */
-  stamp?: string;
-  topics?: Topic[];
-  topicsOrigin?: 'computed' | 'loaded';
-  search?: SearchIndex;
-  searchOrigin?: 'built' | 'loaded';
-}
 
 export class IndexingService implements LibraryService, vscode.Disposable {
   private library: Library;
@@ -45,12 +35,10 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   private pendingTimer?: ReturnType<typeof setTimeout>;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private disposed = false;
-  private derived?: Derived;
+  private state?: LibraryState;
+  private readonly derivations: Derivations;
   /** The listings as the cache has them, which the library is until the first scan. */
   private cachedListings: [file: string, mtime: number, size: number][] = [];
-  private previousTopics: Topic[] = [];
-  /** The topics last computed or loaded, with the stamp of what they were computed from. */
-  private savedTopics?: SavedTopics;
   private topicOverrides: TopicOverrides = { moves: {}, renames: {} };
   /** Only the newest scan may publish its result. */
   private generation = 0;
@@ -65,6 +53,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     private readonly diagnostics: vscode.DiagnosticCollection,
   ) {
     this.cache = new CacheStore(context.storageUri);
+    this.derivations = new Derivations(this.cache, (line) => this.output.appendLine(line));
     this.version = String(context.extension.packageJSON.version);
     this.library = this.newLibrary(config.settings);
     this.lastSettings = config.settings;
@@ -88,53 +77,22 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   }
 
   topics(): Topic[] {
-    const derived = this.derivedState();
-    if (!derived.topics) {
-      const settings = this.config.settings;
-      const stamp = derived.stamp && JSON.stringify({ library: derived.stamp, rules: settings.topicRules, folderTopics: settings.folderTopics, overrides: this.topicOverrides });
-      if (stamp && this.savedTopics?.stamp === stamp) {
-        derived.topics = this.savedTopics.topics;
-        derived.topicsOrigin = 'loaded';
-      } else {
-        const started = Date.now();
-        derived.topics = computeTopics(derived.library.papers, {
-          rules: settings.topicRules,
-          folderTopics: settings.folderTopics,
-          overrides: this.topicOverrides,
-          previous: this.previousTopics,
-        }).topics;
-        derived.topicsOrigin = 'computed';
-        this.output.appendLine(`Found ${derived.topics.length} topics in ${Date.now() - started} ms.`);
-        if (stamp) {
-          this.savedTopics = { stamp, topics: derived.topics };
-          void this.saveTopics(this.savedTopics);
-        }
-      }
-      this.previousTopics = derived.topics;
-    }
-    return derived.topics;
+    const { topicRules, folderTopics } = this.config.settings;
+    return this.derivations.topics(this.currentState(), { rules: topicRules, folderTopics, overrides: this.topicOverrides });
   }
 
   /** Whether the current topics were computed or loaded from the saved ones (undefined before either). */
   topicsOrigin(): 'computed' | 'loaded' | undefined {
-    return this.derived?.library === this.library ? this.derived.topicsOrigin : undefined;
+    return this.state?.library === this.library ? this.state.topicsOrigin : undefined;
   }
 
   searchIndex(): SearchIndex {
-    const derived = this.derivedState();
-    if (!derived.search) {
-      const started = Date.now();
-      derived.search = new SearchIndex(derived.library.papers);
-      derived.searchOrigin = 'built';
-      this.output.appendLine(`Built the search index of ${derived.search.size} papers in ${Date.now() - started} ms.`);
-      if (derived.stamp) void this.saveSearchIndex(derived.search, derived.stamp);
-    }
-    return derived.search;
+    return this.derivations.searchIndex(this.currentState());
   }
 
   /** Whether the current search index was built or loaded from the saved one (undefined before either). */
   searchIndexOrigin(): 'built' | 'loaded' | undefined {
-    return this.derived?.library === this.library ? this.derived.searchOrigin : undefined;
+    return this.state?.library === this.library ? this.state.searchOrigin : undefined;
   }
 
   overrides(): TopicOverrides {
@@ -149,15 +107,14 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     this.publish();
   }
 
-  private derivedState(): Derived {
-    if (this.derived?.library !== this.library) this.derived = { library: this.library };
-    return this.derived;
+  private currentState(): LibraryState {
+    if (this.state?.library !== this.library) this.state = new LibraryState(this.library);
+    return this.state;
   }
 
   /** Warm start from the cache (the tree shows at once), then a full scan in the background. */
   start(): Promise<Library> {
-    this.indexing = Promise.all([this.cache.load(), this.cache.loadTopics()]).then(async ([cached, savedTopics]) => {
-      this.savedTopics = savedTopics;
+    this.indexing = Promise.all([this.cache.load(), this.derivations.loadSavedTopics()]).then(async ([cached]) => {
       if (cached.length) {
         // The overrides are part of what topics are found from: the saved ones are for them.
         this.roots = await libraryRoots(this.config.settings.libraryFolders);
@@ -355,12 +312,12 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   }
 
   private publish(): void {
-    const previous = this.derived;
-    this.derived = { library: this.library, stamp: this.libraryStamp() };
+    const previous = this.state;
+    this.state = new LibraryState(this.library, this.libraryStamp());
     // Regrouping (topic settings, overrides) leaves the papers as they were: so is their index.
-    if (previous?.library === this.library && previous.stamp === this.derived.stamp) {
-      this.derived.search = previous.search;
-      this.derived.searchOrigin = previous.searchOrigin;
+    if (previous?.library === this.library && previous.stamp === this.state.stamp) {
+      this.state.search = previous.search;
+      this.state.searchOrigin = previous.searchOrigin;
     }
     showProblems(this.diagnostics, this.library.problems, (file) => this.uriOf(file));
     void vscode.commands.executeCommand('setContext', 'litReview.hasPapers', this.library.papers.length > 0);
@@ -376,38 +333,14 @@ export class IndexingService implements LibraryService, vscode.Disposable {
    */
   private prepareSearch(): void {
     clearTimeout(this.searchTimer);
-    const derived = this.derivedState();
-    const restoring = derived.stamp && !derived.search ? this.restoreSearch(derived, derived.stamp) : Promise.resolve();
+    const state = this.currentState();
+    const current = () => this.state === state && !this.disposed;
+    const restoring = this.derivations.restoreSearch(state, current);
     this.searchTimer = setTimeout(() => {
       void restoring.then(() => {
-        if (this.derived === derived && !this.disposed) this.searchIndex();
+        if (current()) this.searchIndex();
       });
     }, SEARCH_PREPARE_DELAY_MS);
-  }
-
-  private async restoreSearch(derived: Derived, stamp: string): Promise<void> {
-    const started = Date.now();
-    const index = await this.cache.loadSearchIndex(derived.library.papers, stamp);
-    if (!index || this.derived !== derived || derived.search) return;
-    derived.search = index;
-    derived.searchOrigin = 'loaded';
-    this.output.appendLine(`Loaded the saved search index of ${index.size} papers in ${Date.now() - started} ms.`);
-  }
-
-  private async saveTopics(saved: SavedTopics): Promise<void> {
-    try {
-      await this.cache.saveTopics(saved);
-    } catch (error) {
-      this.output.appendLine(`Could not save the topics: ${reason(error)}`);
-    }
-  }
-
-  private async saveSearchIndex(index: SearchIndex, stamp: string): Promise<void> {
-    try {
-      await this.cache.saveSearchIndex(index, stamp);
-    } catch (error) {
-      this.output.appendLine(`Could not save the search index: ${reason(error)}`);
-    }
   }
 
   /**
