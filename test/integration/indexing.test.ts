@@ -108,8 +108,7 @@ describe('keeping the library fresh', function () {
     await reindex();
     assert.equal(await origin('an index despite the damaged file'), 'built', 'a damaged saved index is built afresh');
     assert.equal(api.search('saved indexes added later')[0]?.title, 'Saved Indexes: A Paper Added Later');
-    await until(savedAt, (mtime) => mtime > 0, 'the index saved anew', 20_000);
-    await until(async () => (await vscode.workspace.fs.readFile(saved)).length, (length) => length > 100, 'a whole saved index', 20_000);
+    await until(async () => (await vscode.workspace.fs.readFile(saved)).length, (length) => length > 100, 'the index saved anew', 20_000);
     await reindex();
     assert.equal(await origin('the index after the rewrite'), 'loaded');
 
@@ -174,7 +173,8 @@ describe('keeping the library fresh', function () {
       assert.ok(lines.some((line) => line.startsWith(`Showed ${EXAMPLE_PAPER_COUNT} papers from the cache`)), lines.join('\n'));
       assert.ok(lines.some((line) => /^Checked \d+ listings in \d+ ms: all as cached\.$/.test(line)), lines.join('\n'));
       assert.equal(service.current, library);
-      assert.deepEqual(service.topics().map((topic) => topic.name).filter((name) => names.includes(name)).length, names.length, 'the topics the tree showed');
+      const warmTopics = service.topics().map((topic) => topic.name);
+      assert.ok(names.every((name) => warmTopics.includes(name)), `the topics the tree showed: ${warmTopics.join(', ')}`);
       assert.equal(service.topicsOrigin(), 'loaded');
       await until(() => service.searchIndexOrigin(), Boolean, 'the warm start\'s search index', 20_000);
       assert.equal(service.searchIndexOrigin(), 'loaded');
