@@ -5,6 +5,7 @@ import { boundedDistance } from '../../src/core/search/editDistance';
 import { camelPieces, indexTerms, isStopWord, scanBodyTerms, titleAcronyms } from '../../src/core/search/normalize';
 import { TermDictionary } from '../../src/core/search/termDictionary';
 import { Library } from '../../src/core/library';
+import { SliceRunner } from '../../src/core/steps';
 import { exampleListing } from './helpers';
 
 function paper(key: string, fields: Partial<Omit<Paper, 'key'>> = {}): Paper {
@@ -124,6 +125,28 @@ describe('SearchIndex', () => {
     assert.equal(index.size, LIBRARY.length);
     assert.equal(new SearchIndex([]).size, 0);
     assert.deepEqual(new SearchIndex([]).search('anything'), []);
+  });
+
+  it('builds in steps, pausing between them, to an index that answers as one built at once', () => {
+    const papers = Library.fromListings([exampleListing()]).papers;
+    // Several copies under other keys, so that the build pauses inside its reading of papers too.
+    const many = Array.from({ length: 12 }, (_, copy) => papers.map((paper) => ({ ...paper, key: `${paper.key}${copy}` }))).flat();
+    const runner = new SliceRunner(SearchIndex.buildInSteps(many));
+    let slices = 1;
+    while (!runner.runFor(0)) slices++;
+    assert.ok(slices >= 6, `${slices} slices`);
+    const stepped = runner.finish();
+    const atOnce = new SearchIndex(many);
+    for (const query of ['zerosearch', 'stratifed grpo', 'video temporal search', 'stanford', 'a']) {
+      assert.deepEqual(stepped.search(query).map((hit) => [hit.paper.key, hit.score]), atOnce.search(query).map((hit) => [hit.paper.key, hit.score]), query);
+    }
+  });
+
+  it('finishes a build in steps at once when asked, wherever it stopped', () => {
+    const runner = new SliceRunner(SearchIndex.buildInSteps(LIBRARY));
+    assert.equal(runner.runFor(0), false);
+    assert.equal(runner.finish().size, LIBRARY.length);
+    assert.equal(runner.runFor(0), true, 'a finished build stays finished');
   });
 
   it('returns nothing for an empty query, blanks or punctuation only', () => {

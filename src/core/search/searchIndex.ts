@@ -3,6 +3,7 @@
 // the best few hundred of them, and a paper named exactly by the query comes first.
 import { IntList } from '../intList';
 import type { Paper } from '../paper';
+import { runToEnd, type Steps } from '../steps';
 import { CandidateFinder, type Candidates, type QueryWord } from './candidates';
 import { documentTerms, identifiers, queryIdentifiers, searchDocument, type SearchDocument } from './documents';
 import { isStopWord, searchWords } from './normalize';
@@ -35,6 +36,8 @@ const MAX_WORDS = 12;
  * score orders papers the index rates alike (measured on the query set in the tests).
  */
 const INDEX_SHARE = 0.8;
+/** Papers whose identifiers are read between two points where a build in steps may pause. */
+const PAPERS_PER_STEP = 4096;
 
 /** What a search reads, as built or read back from a saved index. */
 export interface SearchTables {
@@ -61,13 +64,18 @@ export class SearchIndex {
 
   /** An index of `papers`, or one made from the tables of a saved index (see savedIndex.ts). */
   constructor(source: readonly Paper[] | SearchTables) {
-    const tables = 'terms' in source ? source : buildTables(source);
+    const tables = 'terms' in source ? source : runToEnd(buildTables(source));
     this.papers = tables.papers;
     this.places = tables.places;
     this.terms = tables.terms;
     this.identifiers = tables.identifiers;
     this.identifierDocs = tables.identifierDocs;
     this.finder = new CandidateFinder(this.terms);
+  }
+
+  /** An index of `papers` built in steps, for a caller that pauses between them (see steps.ts). */
+  static *buildInSteps(papers: readonly Paper[]): Steps<SearchIndex> {
+    return new SearchIndex(yield* buildTables(papers));
   }
 
   /** The tables, for saving. */
@@ -162,19 +170,21 @@ export class SearchIndex {
   }
 }
 
-function buildTables(unordered: readonly Paper[]): SearchTables {
+function* buildTables(unordered: readonly Paper[]): Steps<SearchTables> {
   // Papers in key order: ties everywhere below break by key without comparing strings.
   const places = Int32Array.from(unordered.keys()).sort((a, b) => compareKeys(unordered[a]!.key, unordered[b]!.key));
   const papers = Array.from(places, (place) => unordered[place]!);
+  yield;
   // Terms are made one paper at a time and dropped once indexed: at 100k papers a list
   // of all of them would be millions of strings.
-  const terms = buildTermIndex(mapLazily(papers, documentTerms));
+  const terms = yield* buildTermIndex(mapLazily(papers, documentTerms));
   const identifierDictionary = new TermDictionary();
   const identifierDocs = new IntList();
-  papers.forEach((paper, doc) => {
+  for (let doc = 0; doc < papers.length; doc++) {
+    if (doc % PAPERS_PER_STEP === PAPERS_PER_STEP - 1) yield;
     // An identifier two papers share names the first.
-    for (const id of identifiers(paper)) if (identifierDictionary.add(id) === identifierDocs.length) identifierDocs.push(doc);
-  });
+    for (const id of identifiers(papers[doc]!)) if (identifierDictionary.add(id) === identifierDocs.length) identifierDocs.push(doc);
+  }
   return { papers, places, terms, identifiers: identifierDictionary.freeze(), identifierDocs: identifierDocs.data.slice(0, identifierDocs.length) };
 }
 

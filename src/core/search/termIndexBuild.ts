@@ -2,6 +2,7 @@
 // Two passes keep memory flat: first each document's term ids, one after another in one
 // buffer, then the postings placed from the counts.
 import { IntList } from '../intList';
+import type { Steps } from '../steps';
 import { isStopWord, scanBodyTerms } from './normalize';
 import { TermDictionary } from './termDictionary';
 import { BODY_COUNT_BITS, HEAD_FIELD_BITS, HEAD_FIELDS, TermIndex, type DocumentTerms, type TermIndexParts } from './termIndex';
@@ -40,13 +41,20 @@ interface DocumentsRead {
   perTerm: PerTermArrays;
 }
 
-export function buildTermIndex(documents: Iterable<DocumentTerms>): TermIndex {
-  const read = readDocuments(documents);
+/** Documents read between two points where a build in steps may pause. */
+const DOCUMENTS_PER_STEP = 256;
+
+/** The index, in steps (see steps.ts): it pauses every few hundred documents and between phases. */
+export function* buildTermIndex(documents: Iterable<DocumentTerms>): Steps<TermIndex> {
+  const read = yield* readDocuments(documents);
   const sorted = alphabeticalOrder(read.dictionary);
+  yield;
+  const postings = layOutPostings(read);
+  yield;
   return new TermIndex({
     dictionary: read.dictionary.freeze(),
     sorted,
-    ...layOutPostings(read),
+    ...postings,
     // Kept as a forward index: each document's head terms, for checking a few candidates
     // against a short prefix without walking the prefix's long postings.
     docHeadData: read.headTerms.data.slice(0, read.headTerms.length),
@@ -54,7 +62,7 @@ export function buildTermIndex(documents: Iterable<DocumentTerms>): TermIndex {
   });
 }
 
-function readDocuments(documents: Iterable<DocumentTerms>): DocumentsRead {
+function* readDocuments(documents: Iterable<DocumentTerms>): Steps<DocumentsRead> {
   const dictionary = new TermDictionary();
   const read: DocumentsRead = { dictionary, headTerms: new IntList(), headEnds: new IntList(), bodyTerms: new IntList(), bodyEnds: new IntList(), perTerm: new PerTermArrays() };
   const { headTerms, bodyTerms, perTerm } = read;
@@ -82,6 +90,8 @@ function readDocuments(documents: Iterable<DocumentTerms>): DocumentsRead {
     term: (term: string): void => bodyTerm(dictionary.add(term)),
   };
   for (const document of documents) {
+    const done = read.bodyEnds.length;
+    if (done > 0 && done % DOCUMENTS_PER_STEP === 0) yield;
     // "Seen in this pass" and a per-term scratch value (field bits, then occurrences),
     // indexed by term id instead of a map per document: this loop reads every word
     // of every abstract.

@@ -3,9 +3,13 @@
 // and loaded instead of made again while that is unchanged (seconds saved at 100k papers).
 import type { Library } from '../../core/library';
 import { SearchIndex } from '../../core/search';
+import { SliceRunner } from '../../core/steps';
 import { computeTopics, type SavedTopics, type Topic, type TopicOptions } from '../../core/topics';
 import type { CacheStore } from './cacheStore';
 import { reason } from './readListing';
+
+/** Long enough to get on with a build, short enough that typing never waits on it. */
+const SLICE_MS = 12;
 
 /** One state of the library and what has been worked out from it so far. */
 export class LibraryState {
@@ -13,6 +17,8 @@ export class LibraryState {
   topicsOrigin?: 'computed' | 'loaded';
   search?: SearchIndex;
   searchOrigin?: 'built' | 'loaded';
+  /** The search index's build, while it runs a slice at a time. */
+  building?: SliceRunner<SearchIndex>;
 
   constructor(
     readonly library: Library,
@@ -58,15 +64,38 @@ export class Derivations {
     return state.topics;
   }
 
+  /** The search index, built at once if it is not there yet (finishing a build in slices). */
   searchIndex(state: LibraryState): SearchIndex {
     if (!state.search) {
       const started = Date.now();
-      state.search = new SearchIndex(state.library.papers);
-      state.searchOrigin = 'built';
-      this.log(`Built the search index of ${state.search.size} papers in ${Date.now() - started} ms.`);
-      if (state.stamp) void this.save('the search index', this.store.saveSearchIndex(state.search, state.stamp));
+      this.built(state, state.building ? state.building.finish() : new SearchIndex(state.library.papers), `in ${Date.now() - started} ms`);
     }
-    return state.search;
+    return state.search!;
+  }
+
+  /**
+   * Builds the search index a slice at a time, letting the editor run between slices: at
+   * 100k papers a build takes seconds. Given up when `state` is no longer `current`.
+   */
+  async buildSearchInSlices(state: LibraryState, current: () => boolean): Promise<void> {
+    if (state.search) return;
+    const started = Date.now();
+    const building = (state.building ??= new SliceRunner(SearchIndex.buildInSteps(state.library.papers)));
+    let slices = 1;
+    while (!building.runFor(SLICE_MS)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!current() || state.search) return;
+      slices++;
+    }
+    if (!state.search) this.built(state, building.finish(), `in ${slices} slices over ${Date.now() - started} ms`);
+  }
+
+  private built(state: LibraryState, index: SearchIndex, how: string): void {
+    state.search = index;
+    state.searchOrigin = 'built';
+    state.building = undefined;
+    this.log(`Built the search index of ${index.size} papers ${how}.`);
+    if (state.stamp) void this.save('the search index', this.store.saveSearchIndex(index, state.stamp));
   }
 
   /** Gives `state` the saved search index if it was saved for it and `state` is still `current`. */

@@ -318,6 +318,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     if (previous?.library === this.library && previous.stamp === this.state.stamp) {
       this.state.search = previous.search;
       this.state.searchOrigin = previous.searchOrigin;
+      this.state.building = previous.building;
     }
     showProblems(this.diagnostics, this.library.problems, (file) => this.uriOf(file));
     void vscode.commands.executeCommand('setContext', 'litReview.hasPapers', this.library.papers.length > 0);
@@ -338,7 +339,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     const restoring = this.derivations.restoreSearch(state, current);
     this.searchTimer = setTimeout(() => {
       void restoring.then(() => {
-        if (current()) this.searchIndex();
+        if (current()) void this.derivations.buildSearchInSlices(state, current);
       });
     }, SEARCH_PREPARE_DELAY_MS);
   }
