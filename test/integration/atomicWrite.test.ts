@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { writeAtomically } from '../../src/features/atomicWrite';
-import { workspaceUri } from './workspace';
+import { activateExtension } from './workspace';
 
 describe('writing a file in one step', function () {
   this.timeout(60_000);
 
-  it('never lets a reader find the file missing or half written while it is replaced', async () => {
-    const file = workspaceUri('notes/atomic-write-check.bin');
+  it('never lets a reader find a file of the extension storage missing or half written while it is replaced', async () => {
+    const cache = (await activateExtension()).cacheUri();
+    assert.ok(cache, 'the workspace has storage');
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(cache, '..'));
+    const file = vscode.Uri.joinPath(cache, '..', 'atomic-write-check.bin');
     const SIZE = 200_000;
     const version = (n: number) => new Uint8Array(SIZE).fill((n % 250) + 1);
     await writeAtomically(file, version(0));
