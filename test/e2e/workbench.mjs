@@ -176,15 +176,29 @@ export class Workbench {
 
   /** Opens a workspace file through Quick Open (Ctrl+P), as a person would. */
   async openFile(relativePath) {
-    await this.page.keyboard.press('Escape');
-    await this.page.keyboard.press('Control+P');
-    await this.quickInput().waitFor({ state: 'visible' });
-    await this.typeInQuickInput(relativePath);
-    const name = relativePath.split('/').pop();
-    await this.quickInput().locator(`.monaco-list-row.focused[aria-label*="${cssString(name)}"]`).waitFor();
+    await this.quickOpen(relativePath);
     await this.page.keyboard.press('Enter');
     await this.quickInput().waitFor({ state: 'hidden' });
+    const name = relativePath.split('/').pop();
     await this.page.locator(`.part.editor .tab[aria-label^="${cssString(name)}"]`).first().waitFor();
+  }
+
+  /**
+   * Quick Open (Ctrl+P) with the file focused, ready for Enter. Quick Open may still list
+   * the files from before one was created: it is asked again after a moment, as a person
+   * would.
+   */
+  async quickOpen(relativePath) {
+    const name = relativePath.split('/').pop();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Escape');
+      await this.page.keyboard.press('Control+P');
+      await this.quickInput().waitFor({ state: 'visible' });
+      await this.typeInQuickInput(relativePath);
+      const row = this.quickInput().locator(`.monaco-list-row.focused[aria-label*="${cssString(name)}"]`);
+      if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
+      if (attempt === 6) throw new Error(`Quick Open never offered ${relativePath}`);
+    }
   }
 
   // Status bar
