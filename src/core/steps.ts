@@ -4,10 +4,7 @@
 export type Steps<T> = Generator<void, T, void>;
 
 export function runToEnd<T>(steps: Steps<T>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
+  return new SliceRunner(steps).finish();
 }
 
 /** Runs steps a slice at a time; `finish` runs whatever is left at once. */

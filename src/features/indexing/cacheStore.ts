@@ -16,11 +16,11 @@ export class CacheStore {
   constructor(private readonly storage: vscode.Uri | undefined) {}
 
   get uri(): vscode.Uri | undefined {
-    return this.storage && vscode.Uri.joinPath(this.storage, CACHE_FILE);
+    return this.stored(CACHE_FILE);
   }
 
   get searchIndexUri(): vscode.Uri | undefined {
-    return this.storage && vscode.Uri.joinPath(this.storage, SEARCH_INDEX_FILE);
+    return this.stored(SEARCH_INDEX_FILE);
   }
 
   async load(): Promise<CacheEntry[]> {
@@ -45,17 +45,17 @@ export class CacheStore {
   }
 
   async loadTopics(): Promise<SavedTopics | undefined> {
-    const bytes = await read(this.topicsUri);
+    const bytes = await read(this.stored(TOPICS_FILE));
     return bytes && parseSavedTopics(new TextDecoder().decode(bytes));
   }
 
   /** Throws when the storage cannot be written. */
   async saveTopics(saved: SavedTopics): Promise<void> {
-    await this.write(this.topicsUri, new TextEncoder().encode(serializeSavedTopics(saved)));
+    await this.write(this.stored(TOPICS_FILE), new TextEncoder().encode(serializeSavedTopics(saved)));
   }
 
-  private get topicsUri(): vscode.Uri | undefined {
-    return this.storage && vscode.Uri.joinPath(this.storage, TOPICS_FILE);
+  private stored(name: string): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, name);
   }
 
   private async write(uri: vscode.Uri | undefined, bytes: Uint8Array): Promise<void> {

@@ -68,7 +68,8 @@ export class Derivations {
   searchIndex(state: LibraryState): SearchIndex {
     if (!state.search) {
       const started = Date.now();
-      this.built(state, state.building ? state.building.finish() : new SearchIndex(state.library.papers), `in ${Date.now() - started} ms`);
+      const index = state.building ? state.building.finish() : new SearchIndex(state.library.papers);
+      this.built(state, index, `in ${Date.now() - started} ms`);
     }
     return state.search!;
   }
