@@ -44,12 +44,82 @@ const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv|v)$/i;
 
 type Field = [name: string, value: string, bare?: boolean];
 
-/** All papers, one entry each, separated by blank lines. */
-export function formatBibtex(papers: Paper[]): string {
-  return papers.map(formatBibtexEntry).join('\n');
+export interface BibtexWriteOptions {
+  /** The key to write: an alias the user typed; the paper's own key otherwise. */
+  key?: string;
+  /**
+   * Whether the entry must stand alone, as in a draft's bibliography: the fields it takes
+   * from its `crossref`/`xdata` entries are written into it, and the references left out.
+   * A whole library written at once keeps them (with the volumes last, as BibTeX wants).
+   */
+  standalone?: boolean;
 }
 
-export function formatBibtexEntry(paper: Paper): string {
+/** All papers, one entry each, separated by blank lines; entries other entries `crossref` come last. */
+export function formatBibtex(papers: readonly Paper[], options: Pick<BibtexWriteOptions, 'standalone'> = {}): string {
+  const standalone = options.standalone ?? false;
+  const targets = standalone ? new Set<string>() : crossrefTargets(papers);
+  const isTarget = (paper: Paper): boolean => [paper.key, ...(paper.aliases ?? [])].some((key) => targets.has(key.toLowerCase()));
+  const ordered = [...papers.filter((paper) => !isTarget(paper)), ...papers.filter(isTarget)];
+  return ordered.map((paper) => formatBibtexEntry(paper, { standalone })).join('\n');
+}
+
+function crossrefTargets(papers: readonly Paper[]): Set<string> {
+  const targets = new Set<string>();
+  for (const paper of papers) {
+    const crossref = paper.bibtex?.fields.find(([name]) => name === 'crossref')?.[1].trim();
+    if (crossref) targets.add(crossref.toLowerCase());
+  }
+  return targets;
+}
+
+export function formatBibtexEntry(paper: Paper, options: BibtexWriteOptions = {}): string {
+  const key = options.key ?? paper.key;
+  const fields = paper.bibtex ? writtenFields(paper, options.standalone ?? true) : generatedFields(paper);
+  const type = paper.bibtex && paper.entryType ? paper.entryType : entryTypeOf(paper);
+  const body = fields.map(([name, value, bare]) => `  ${name} = ${bare ? value : `{${value}}`}`).join(',\n');
+  return `@${type}{${key},\n${body}\n}\n`;
+}
+
+/**
+ * An entry read from a .bib file, written back: every field it had, in its order, with its
+ * LaTeX as written (macros applied, so the entry needs no `@string`), then what the library
+ * learned that the entry lacked (authors, year, identifiers of the same paper found elsewhere).
+ */
+function writtenFields(paper: Paper, standalone: boolean): Field[] {
+  const record = paper.bibtex!;
+  const own = standalone ? record.fields.filter(([name]) => name !== 'crossref' && name !== 'xdata') : record.fields;
+  const written: Field[] = [...own, ...(standalone ? record.inherited : [])].map(([name, value]) => writtenField(name, value));
+  const has = (...names: string[]): boolean => names.some((name) => written.some(([field]) => field === name));
+  const learned: Field[] = [];
+  if (!has('author', 'editor') && paper.authors.length > 0) learned.push(['author', formatAuthors(paper.authors, paper.authorCount)!]);
+  if (!has('year', 'date') && paper.year !== undefined) learned.push(['year', String(paper.year)]);
+  if (!has('doi') && paper.doi) learned.push(['doi', escapeVerbatim(paper.doi)]);
+  if (!has('eprint') && paper.arxivId) learned.push(['eprint', paper.arxivId], ['archivePrefix', 'arXiv']);
+  return [...written, ...learned];
+}
+
+/** A month the grammar read as a number goes back as the macro every style knows. */
+function writtenField(name: string, value: string): Field {
+  const month = name === 'month' && /^\d{1,2}$/.test(value.trim()) ? MONTH_MACROS[Number(value) - 1] : undefined;
+  if (month) return [name, month, true];
+  return [name, bracesBalance(value) ? value : value.replace(/(?<!\\)([{}])/g, '\\$1')];
+}
+
+/** Whether a value's unescaped braces pair up, so it can be written between braces as it is. */
+function bracesBalance(value: string): boolean {
+  let depth = 0;
+  for (let j = 0; j < value.length; j++) {
+    const c = value[j];
+    if (c === '\\') j++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** An entry for a paper no .bib file gave: what the listings said, in one field order. */
+function generatedFields(paper: Paper): Field[] {
   const type = entryTypeOf(paper);
   const fields: Field[] = [];
   const add = (name: string, value: string | undefined, bare = false): void => {
@@ -75,10 +145,9 @@ export function formatBibtexEntry(paper: Paper): string {
   add('doi', paper.doi && escapeVerbatim(paper.doi));
   add('url', urlOf(paper));
   add('abstract', paper.abstract && encodeLatex(squash(paper.abstract)));
-  add('keywords', paper.keywords.length ? encodeLatex(paper.keywords.map(squash).join(', ')) : undefined);
-
-  const body = fields.map(([name, value, bare]) => `  ${name} = ${bare ? value : `{${value}}`}`).join(',\n');
-  return `@${type}{${paper.key},\n${body}\n}\n`;
+  // Keywords are left out: a reading list's headings and a site's tags are topic hints, not
+  // what an author would publish.
+  return fields;
 }
 
 function entryTypeOf(paper: Paper): string {

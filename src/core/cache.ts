@@ -10,10 +10,10 @@
 import { z } from 'zod';
 import { BYTE_ORDER, readBinaryFile, writeBinaryFile } from './binaryFile';
 import { PaperColumnReader, PaperColumnWriter } from './cache/paperColumns';
-import { PaperDraftSchema, ProblemSchema, type PaperDraft, type ParseResult } from './paper';
+import { BibFieldSchema, PaperDraftSchema, ProblemSchema, type PaperDraft, type ParseResult } from './paper';
 
 /** Bumped whenever the layout of a cache or the shape of a parse result changes. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 const CACHE_FORMAT = 'lit-review-parse-cache';
 const MAGIC = 'LITREVC\n';
 
@@ -38,6 +38,7 @@ const EntryHeaderSchema = z.object({
   size: z.number().int().nonnegative(),
   problems: z.array(ProblemSchema),
   papers: z.number().int().nonnegative(),
+  macros: z.array(BibFieldSchema).optional(),
 });
 
 const HeaderSchema = z.object({
@@ -82,7 +83,7 @@ export function encodeCache(entries: readonly CacheEntry[], options: CacheOption
     numbers: blocks.reduce((total, block) => total + block.numbers.length / 4, 0),
     asciiBytes: blocks.reduce((total, block) => total + block.ascii.length, 0),
     wideBytes: blocks.reduce((total, block) => total + block.wide.length, 0),
-    entries: entries.map((entry, i) => ({ file: entry.file, mtimeMs: entry.mtimeMs, size: entry.size, problems: entry.result.problems, papers: blocks[i]!.papers })),
+    entries: entries.map((entry, i) => ({ file: entry.file, mtimeMs: entry.mtimeMs, size: entry.size, problems: entry.result.problems, papers: blocks[i]!.papers, macros: entry.result.macros })),
   };
   // All the numbers, then all the ASCII text, then all the other text: each reads back in
   // one piece, one string for every abstract rather than one per listing.
@@ -136,7 +137,7 @@ function readCache(bytes: Uint8Array, options: CacheOptions): CacheEntry[] | und
   for (const entry of header.data.entries) {
     const papers: PaperDraft[] = [];
     for (let i = 0; i < entry.papers; i++) papers.push(reader.read());
-    entries.push({ file: entry.file, mtimeMs: entry.mtimeMs, size: entry.size, result: { papers, problems: entry.problems } });
+    entries.push({ file: entry.file, mtimeMs: entry.mtimeMs, size: entry.size, result: { papers, problems: entry.problems, ...(entry.macros ? { macros: entry.macros } : {}) } });
   }
   if (!reader.atEnd || !sections.atEnd || !looksValid(entries)) return undefined;
   return entries;

@@ -13,6 +13,27 @@ export type Source = z.infer<typeof SourceSchema>;
 
 const optionalText = z.string().min(1).optional();
 
+/** A BibTeX field as written: lower-cased name, value with its LaTeX kept and macros applied. */
+export const BibFieldSchema = z.tuple([z.string().min(1), z.string()]);
+export type BibField = z.infer<typeof BibFieldSchema>;
+
+/**
+ * What a .bib entry said, kept so that everything written back carries every field the
+ * user wrote, in their order, whatever Lit Review itself understands of them.
+ */
+export const BibtexRecordSchema = z.object({
+  /** The entry's own fields, in file order (a `crossref` field included). */
+  fields: z.array(BibFieldSchema),
+  /** Fields filled in from its `crossref` or `xdata` entries, as BibTeX does. */
+  inherited: z.array(BibFieldSchema).default([]),
+  /**
+   * The entry needs the rest of the library's .bib files: it uses an `@string` macro or
+   * refers to a `crossref`/`xdata` entry its own file does not define.
+   */
+  pending: z.boolean().optional(),
+});
+export type BibtexRecord = z.infer<typeof BibtexRecordSchema>;
+
 /**
  * What a parser knows of one paper. Every field but title and sources is optional:
  * a Markdown reading list may give only a title and a link.
@@ -40,6 +61,15 @@ export const PaperDraftSchema = z.object({
   keywords: z.array(z.string().min(1)).default([]),
   /** A citation key the listing already uses (a .bib entry's key): it wins over a generated one. */
   pinnedKey: optionalText,
+  /** The other keys the listings give the same paper (set when entries merge): each still cites it. */
+  aliases: z.array(z.string().min(1)).optional(),
+  /** The entry as a .bib file wrote it. */
+  bibtex: BibtexRecordSchema.optional(),
+  /**
+   * A proceedings volume or book that other entries `crossref`: citable and found by
+   * search, but not a paper of its own in the tree or its topics.
+   */
+  container: z.boolean().optional(),
   sources: z.array(SourceSchema).min(1),
 });
 export type PaperDraft = z.infer<typeof PaperDraftSchema>;
@@ -67,6 +97,8 @@ export type Problem = z.infer<typeof ProblemSchema>;
 export interface ParseResult {
   papers: PaperDraft[];
   problems: Problem[];
+  /** `@string` macros a .bib file defines, in order: BibTeX applies them across every file of a bibliography. */
+  macros?: BibField[];
 }
 
 /** What a parser may know of the file beyond its text. */

@@ -27,7 +27,9 @@ const ASCII_SPELLING: Record<string, string> = {
  * punctuation and spacing do not make two papers different.
  */
 export function normalizeTitle(title: string): string {
-  return toAscii(title)
+  // Dashes of every kind and "16 x 16" against "16x16" do not make two titles different either.
+  const spaced = title.replace(/[\u2010-\u2015\u2212]/g, ' ').replace(/(\d)\s*[x×]\s*(\d)/g, '$1x$2');
+  return toAscii(spaced)
     .toLowerCase()
     .replace(/\\[a-z]+\s*/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
@@ -120,6 +122,18 @@ export function parseDoi(text: string): string | undefined {
   const match = /\b(10\.\d{4,9}\/[^\s"<>]+)/i.exec(text);
   if (!match) return undefined;
   return trimLinkEnd(match[1]!).toLowerCase();
+}
+
+/**
+ * A DOI given as a field of its own (BibTeX `doi`, an API's `doi`): all of it, whatever
+ * characters it holds, without a resolver prefix; lower-cased, as DOIs match without case.
+ */
+export function parseDoiField(value: string): string | undefined {
+  const doi = value
+    .trim()
+    .replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '')
+    .trim();
+  return /^10\.\d{4,9}\/\S/.test(doi) ? doi.toLowerCase() : parseDoi(value);
 }
 
 /** 1-based line number of a character offset. */

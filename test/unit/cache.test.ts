@@ -127,12 +127,16 @@ describe('parse cache', () => {
       entryType: 'inproceedings',
       keywords: ['cs.CL', 'search'],
       pinnedKey: 'muller2025godel',
+      aliases: ['muller2025', 'godel-prover'],
+      bibtex: { fields: [['title', 'G{\\"o}del'], ['note', ''], ['journal', '\uE000jacm\uE001']], inherited: [['booktitle', 'Proc.']], pending: true },
+      container: true,
       sources: [{ file: 'a.bib', line: 3 }, { file: 'notes/b.md', line: 40 }],
     };
     // Every field of the schema is set above: a field added to the schema must be cached too.
     assert.deepEqual(Object.keys(full).sort(), Object.keys(PaperDraftSchema.shape).sort());
     const bare: PaperDraft = { title: 'T', authors: [], links: [], keywords: [], sources: [{ file: 'x.md', line: 1 }] };
-    const saved: CacheEntry[] = [{ file: 'x.bib', mtimeMs: 1, size: 2, result: { papers: [full, bare], problems: [] } }];
+    const plain: PaperDraft = { ...bare, bibtex: { fields: [], inherited: [] } };
+    const saved: CacheEntry[] = [{ file: 'x.bib', mtimeMs: 1, size: 2, result: { papers: [full, bare, plain], problems: [], macros: [['jacm', 'J. ACM']] } }];
     const loaded = decodeCache(encodeCache(saved))!;
     assert.deepEqual(loaded, saved);
     assert.deepEqual(Object.keys(loaded[0]!.result.papers[1]!).sort(), Object.keys(bare).sort());

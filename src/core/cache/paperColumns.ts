@@ -7,7 +7,7 @@
 //
 // The field order below is the format: a field added to PaperDraft must be added here
 // and the cache version bumped (a test round-trips a draft with every field set).
-import type { PaperDraft, Source } from '../paper';
+import type { BibField, PaperDraft, Source } from '../paper';
 
 /** Marks an optional field that is absent; every count and integer is otherwise >= 0. */
 const ABSENT = -1;
@@ -52,6 +52,9 @@ export class PaperColumnWriter {
       else if (kind === 'integer') this.numbers.push(paper[name] ?? ABSENT);
       else this.list(paper[name]);
     }
+    this.optionalList(paper.aliases);
+    this.numbers.push(paper.container ? 1 : ABSENT);
+    this.bibtex(paper);
     this.numbers.push(paper.sources.length);
     for (const source of paper.sources) {
       this.text(source.file);
@@ -77,6 +80,27 @@ export class PaperColumnWriter {
   private list(values: readonly string[]): void {
     this.numbers.push(values.length);
     for (const value of values) this.text(value);
+  }
+
+  private optionalList(values: readonly string[] | undefined): void {
+    if (values === undefined) this.numbers.push(ABSENT);
+    else this.list(values);
+  }
+
+  /** Absent, or whether it is pending (0 or 1) and its two field lists. */
+  private bibtex(paper: PaperDraft): void {
+    if (!paper.bibtex) {
+      this.numbers.push(ABSENT);
+      return;
+    }
+    this.numbers.push(paper.bibtex.pending ? 1 : 0);
+    for (const fields of [paper.bibtex.fields, paper.bibtex.inherited]) {
+      this.numbers.push(fields.length);
+      for (const [name, value] of fields) {
+        this.text(name);
+        this.text(value);
+      }
+    }
   }
 }
 
@@ -111,6 +135,13 @@ export class PaperColumnReader {
         if (value !== ABSENT) paper[name] = value;
       } else paper[name] = this.list();
     }
+    if (this.nextRaw() !== ABSENT) {
+      this.number--;
+      paper.aliases = this.list();
+    }
+    if (this.next() !== ABSENT) paper.container = true;
+    const pending = this.next();
+    if (pending !== ABSENT) paper.bibtex = { fields: this.fields(), inherited: this.fields(), ...(pending === 1 ? { pending: true } : {}) };
     const sources: Source[] = [];
     for (let count = this.count(); count > 0; count--) sources.push({ file: this.requiredText(), line: this.next() });
     paper.sources = sources;
@@ -156,6 +187,12 @@ export class PaperColumnReader {
     const value = this.wide.slice(this.wideAt, end);
     this.wideAt = end;
     return value;
+  }
+
+  private fields(): BibField[] {
+    const fields: BibField[] = [];
+    for (let count = this.count(); count > 0; count--) fields.push([this.requiredText(), this.requiredText()]);
+    return fields;
   }
 
   private list(): string[] {

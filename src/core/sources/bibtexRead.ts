@@ -2,7 +2,7 @@
 // with `@string` macros and `#` applied, month macros, and BibTeX's rules for splitting names
 // (von parts, Jr., `{Braced Organisations}`). Everything library-specific stays in this file.
 
-import { bibtexGrammar, parse as parseEntries, type RawBibtexEntry } from '@citation-js/plugin-bibtex/lib/input/file.js';
+import { parse as parseEntries } from '@citation-js/plugin-bibtex/lib/input/file.js';
 import { parse as parseFieldValue, type ParsedBibtexName } from '@citation-js/plugin-bibtex/lib/input/value.js';
 import { decodeLatex, normalizeDecoded } from '../latex';
 
@@ -24,52 +24,104 @@ export class EntryReadError extends Error {
 }
 
 /**
- * `@string` macros defined so far in a file. The grammar starts every parse from its default
- * state, so the macros an entry uses are put there while that entry is read, and taken out
- * when the file is done. (Only the ones it uses: the grammar copies its state on every parse.)
+ * Marks the place of a macro no `@string` of the file defines: another .bib file of the same
+ * bibliography may define it (BibTeX reads `\bibliography{abbrev,papers}` as one text).
+ * Private-use characters, so no real value can hold one.
+ */
+const PLACEHOLDER_OPEN = '\uE000';
+const PLACEHOLDER_CLOSE = '\uE001';
+const PLACEHOLDER = /\uE000([^\uE001]*)\uE001/g;
+
+/** Stands in for the key of an entry written without one, while the grammar reads it. */
+const KEYLESS_LABEL = 'keyless';
+
+/** Month macros every BibTeX style predefines; the grammar turns them into numbers. */
+const MONTH_MACROS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+
+/** Whether a value still holds a macro its own file did not define. */
+export function hasMacroPlaceholder(value: string): boolean {
+  return value.includes(PLACEHOLDER_OPEN);
+}
+
+/** The names of the undefined macros a value holds. */
+export function macroPlaceholders(value: string): string[] {
+  return [...value.matchAll(PLACEHOLDER)].map((match) => match[1]!);
+}
+
+/** Fills a value's placeholders from `macros`; a macro no file defines becomes nothing, as in BibTeX. */
+export function fillMacroPlaceholders(value: string, macros: ReadonlyMap<string, string>): string {
+  return value.replace(PLACEHOLDER, (_, name: string) => macros.get(name) ?? '');
+}
+
+/**
+ * `@string` macros defined so far in a file. Each macro a field uses is put in its place
+ * (braced) before the grammar reads the entry, so macro names may hold any character
+ * BibTeX allows (`A&A`), and a macro the file lacks is kept as a placeholder, not lost.
  */
 export class MacroScope {
   private readonly macros = new Map<string, string>();
-  private readonly saved = bibtexGrammar.defaultState;
 
-  /** Reads `body` (the inside of `@string{...}`) and adds its macros for the entries after it. */
+  /** Reads `body` (the inside of `@string{...}`) and adds its macro for the entries after it. */
   define(body: string): void {
-    const text = `@misc{string,${body}}`;
-    const [entry] = this.parse(text);
-    if (!entry) return;
-    for (const [name, value] of Object.entries(entry.properties)) this.macros.set(name.toLowerCase(), String(value));
+    const head = /^\s*([^\s=#{}"(),]+)\s*=/.exec(body);
+    if (!head) throw new EntryReadError('it does not read as "name = value"', undefined);
+    const expression = this.expand(body.slice(head[0].length), 0);
+    const [entry] = readWith(() => parseEntries(`@misc{string,value=${expression}}`));
+    const value = entry?.properties.value;
+    if (value !== undefined) this.macros.set(head[1]!.toLowerCase(), String(value));
+  }
+
+  /** The macros defined so far, in order, for the rest of the library's .bib files. */
+  get defined(): [string, string][] {
+    return [...this.macros];
   }
 
   /** Reads one data entry's text (`@type{key, ...}`). Throws an EntryReadError. */
   read(text: string): BibtexEntry | undefined {
-    const [entry] = this.parse(text);
+    const open = text.search(/[{(]/);
+    if (open < 0) return undefined;
+    // Mendeley, Citavi and EndNote write `@article{,`: the grammar needs a key to read the rest.
+    const keyless = /^\s*,/.test(text.slice(open + 1));
+    const body = (keyless ? KEYLESS_LABEL : '') + this.expand(text.slice(open + 1), 1);
+    const [entry] = readWith(() => parseEntries(text.slice(0, open + 1) + body));
     if (!entry) return undefined;
     const fields: Record<string, string> = {};
     for (const [name, value] of Object.entries(entry.properties)) fields[name.toLowerCase()] = String(value);
-    return { type: entry.type.toLowerCase(), key: entry.label, fields };
+    return { type: entry.type.toLowerCase(), key: keyless ? '' : entry.label, fields };
   }
 
-  /** Puts the grammar back as it was; call when the file is done. */
-  close(): void {
-    bibtexGrammar.defaultState = this.saved;
-  }
-
-  private parse(text: string): RawBibtexEntry[] {
-    const used: Record<string, string> = {};
-    let any = false;
-    if (this.macros.size > 0) {
-      // A macro is a bare word after `=` or `#`; words inside braces that merely look like one cost nothing.
-      for (const match of text.matchAll(/[=#]\s*([^\s"#%'(),={}]+)/g)) {
+  /**
+   * Puts each macro's value, braced, where a field names it: a bare word after `=` or `#`
+   * outside braces and quotes. `depth` is the brace depth the text starts at (1 inside an entry).
+   */
+  private expand(text: string, depth: number): string {
+    let out = '';
+    let copied = 0;
+    let quoted = false;
+    let level = depth;
+    for (let j = 0; j < text.length; j++) {
+      const c = text[j]!;
+      if (c === '\\') j++;
+      else if (c === '{') level++;
+      else if (c === '}') level--;
+      else if (c === '"' && level === depth) quoted = !quoted;
+      else if ((c === '=' || c === '#') && level === depth && !quoted) {
+        const word = /\s*([^\s"#%'(),={}\d][^\s"#%'(),={}]*)/y;
+        word.lastIndex = j + 1;
+        const match = word.exec(text);
+        if (!match) continue;
         const name = match[1]!.toLowerCase();
-        const value = this.macros.get(name);
-        if (value !== undefined) {
-          used[name] = value;
-          any = true;
+        const end = j + 1 + match[0].length;
+        if (!(MONTH_MACROS.has(name) && !this.macros.has(name))) {
+          const value = this.macros.get(name);
+          const filled = value !== undefined ? value.replace(/\s+/g, ' ') : `${PLACEHOLDER_OPEN}${name}${PLACEHOLDER_CLOSE}`;
+          out += `${text.slice(copied, end - match[1]!.length)}{${filled}}`;
+          copied = end;
         }
+        j = end - 1;
       }
     }
-    bibtexGrammar.defaultState = any ? { ...this.saved, strings: { ...this.saved.strings, ...used } } : this.saved;
-    return readWith(() => parseEntries(text));
+    return out + text.slice(copied);
   }
 }
 
@@ -119,7 +171,7 @@ export function readNames(raw: string): NameList {
   const names: string[] = [];
   let truncated = false;
   for (const name of parsed) {
-    if (name.family === 'others' && !name.given && !name.prefix) {
+    if (isOthers([name.given, name.prefix, name.family].filter((part) => part).join(' '))) {
       truncated = true;
       continue;
     }
@@ -127,6 +179,11 @@ export function readNames(raw: string): NameList {
     if (display !== '') names.push(display);
   }
   return { names, truncated };
+}
+
+/** `and others`, and the `and et al.` some exporters write for it: the list goes on. */
+function isOthers(name: string): boolean {
+  return /^(others|et\.?\s*al\.?|\{?et al\.?\}?)$/i.test(name.replace(/[{}]/g, '').trim());
 }
 
 function tidyName(name: string): string {
@@ -157,7 +214,7 @@ function readNamesLoosely(raw: string): NameList {
   for (const part of parts) {
     const decoded = decodeLatex(part);
     if (decoded === '') continue;
-    if (decoded.toLowerCase() === 'others') {
+    if (isOthers(decoded)) {
       truncated = true;
       continue;
     }
