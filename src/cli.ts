@@ -1,7 +1,7 @@
 // `lit-review`: the same core as the extension, from a terminal.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { formatBibtex } from './core/bibtex';
+import { formatBibtex, formatBibtexEntry } from './core/bibtex';
 import { formatCitation } from './core/cite';
 import { DEFAULT_KEY_TEMPLATE } from './core/keys';
 import { Library, type Listing } from './core/library';
@@ -138,13 +138,20 @@ async function main(argv: string[]): Promise<number> {
   if (options.command === 'cite' && !options.args.length) throw new UsageError('cite needs at least one KEY.');
   if (options.command === 'cite' && !['pandoc', 'latex', 'bibtex'].includes(options.style)) throw new UsageError(`--style is pandoc, latex or bibtex, not "${options.style}".`);
 
+  const missing = options.libraries.filter((root) => !existsSync(root));
+  if (missing.length) {
+    for (const root of missing) process.stderr.write(`lit-review: the library folder "${root}" does not exist.\n`);
+    return 1;
+  }
   const { library, overrides, problems } = await loadLibrary(options);
   const papers = library.papers;
   switch (options.command) {
-    case 'index':
-      print(options.json, { papers, problems }, () => table(paperRows(papers)) + `${papers.length} papers, ${problems.length} problems\n`);
+    case 'index': {
+      const { merges, refusedMerges } = library;
+      print(options.json, { papers, problems, merges, refusedMerges }, () => table(paperRows(papers)) + `${papers.length} papers, ${problems.length} problems, ${merges.length} papers cited by several keys\n`);
       if (!options.json) process.stderr.write(problemLines(problems));
       break;
+    }
     case 'search': {
       const hits = new SearchIndex(papers).search(options.args[0]!, { limit: options.limit });
       const results = hits.map((hit) => ({ key: hit.paper.key, title: hit.paper.title, score: Number(hit.score.toFixed(4)) }));
@@ -159,10 +166,13 @@ async function main(argv: string[]): Promise<number> {
     case 'cite': {
       const unknown = options.args.filter((key) => !library.byKey(key));
       for (const key of unknown) process.stderr.write(`Unknown key "${key}".\n`);
-      const cited = options.args.filter((key) => library.byKey(key)).map((key) => library.byKey(key)!);
-      const keys = cited.map((p) => p.key);
-      const text = !cited.length ? '' : options.style === 'bibtex' ? formatBibtex(cited) : `${formatCitation(keys, options.style as 'pandoc' | 'latex')}\n`;
+      // Each paper under the key typed: an alias is as good a key as any, and the draft uses it.
+      const keys = options.args.filter((key) => library.byKey(key));
+      const entries = () => keys.map((key) => formatBibtexEntry(library.byKey(key)!, { key })).join('\n');
+      const text = !keys.length ? '' : options.style === 'bibtex' ? entries() : `${formatCitation(keys, options.style as 'pandoc' | 'latex')}\n`;
       print(options.json, { citation: text, unknown }, () => text);
+      // What it could cite is printed, but a script must learn that some keys were not there.
+      if (unknown.length) return 1;
       break;
     }
     case 'bib':

@@ -78,6 +78,8 @@ function suffix(n: number): string {
 
 export interface KeyAssignment {
   keys: string[];
+  /** Each paper's other keys that still cite it (an alias another paper holds as its key is not one). */
+  aliases: string[][];
   /** Papers whose pinned key another paper already holds, by index. */
   conflicts: { index: number; key: string; holder: number }[];
 }
@@ -102,6 +104,15 @@ export function assignKeys(papers: readonly PaperDraft[], order: readonly number
       conflicts.push({ index, key: pinned, holder });
     }
   }
+  // Aliases next: a key written in a .bib keeps citing its paper, and no generated key takes it.
+  const aliases = papers.map(() => [] as string[]);
+  for (const index of order) {
+    for (const alias of papers[index]!.aliases ?? []) {
+      if (taken.has(alias.toLowerCase())) continue;
+      taken.set(alias.toLowerCase(), index);
+      aliases[index]!.push(alias);
+    }
+  }
   // Where each base's search for a free suffix got to: suffixes once taken stay taken,
   // so a base shared by thousands of papers is not searched from "a" every time.
   const nextSuffix = new Map<string, number>();
@@ -116,5 +127,5 @@ export function assignKeys(papers: readonly PaperDraft[], order: readonly number
     taken.set(key.toLowerCase(), index);
     keys[index] = key;
   }
-  return { keys, conflicts };
+  return { keys, aliases, conflicts };
 }

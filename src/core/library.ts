@@ -1,9 +1,10 @@
 // The library: every listing parsed, merged into one deduplicated set of papers with keys.
 // Files are parsed once each; a changed file is re-parsed alone and the merge re-run.
 import { assignKeys, type KeyOptions } from './keys';
-import { identity, mergeDrafts } from './merge';
-import { problem, type ParseResult, type Paper, type Problem } from './paper';
+import { identity, mergeWithReport, type MergeReason, type RefusedMerge } from './merge';
+import { problem, type PaperDraft, type ParseResult, type Paper, type Problem } from './paper';
 import { parseListing } from './sources';
+import { resolveBibliography } from './sources/bibliography';
 
 /** One listing file's text as read from disk or from the editor. */
 export interface Listing {
@@ -18,9 +19,32 @@ export interface LibraryOptions extends KeyOptions {
   topics?: (papers: Paper[]) => Paper[];
 }
 
+/** One paper that several keys cite. */
+export interface KeyMerge {
+  key: string;
+  aliases: string[];
+  reason: MergeReason;
+  title: string;
+}
+
+interface Built {
+  papers: Paper[];
+  problems: Problem[];
+  /** Every key and alias, lower-cased. */
+  byKey: Map<string, Paper>;
+  merges: KeyMerge[];
+  refusedMerges: RefusedMerge[];
+}
+
+/** The paper as the library shows it: its key, the aliases still free to cite it, no topics yet. */
+function withKeys(draft: PaperDraft, key: string, aliases: string[]): Paper {
+  const { aliases: _written, ...rest } = draft;
+  return aliases.length > 0 ? { ...rest, key, aliases, topics: [] } : { ...rest, key, topics: [] };
+}
+
 export class Library {
   private readonly parsed = new Map<string, ParseResult>();
-  private built?: { papers: Paper[]; problems: Problem[]; byKey: Map<string, Paper> };
+  private built?: Built;
 
   constructor(private readonly options: LibraryOptions = {}) {}
 
@@ -80,23 +104,37 @@ export class Library {
     return this.build().byKey.get(key.toLowerCase());
   }
 
-  private build(): { papers: Paper[]; problems: Problem[]; byKey: Map<string, Paper> } {
+  /** Papers that joined entries with different keys: every key still cites the paper. */
+  get merges(): KeyMerge[] {
+    return this.build().merges;
+  }
+
+  /** Lookalike entries kept apart because they are different works. */
+  get refusedMerges(): RefusedMerge[] {
+    return this.build().refusedMerges;
+  }
+
+  private build(): Built {
     if (this.built) return this.built;
     const files = this.files;
-    const drafts = files.flatMap((file) => this.parsed.get(file)!.papers);
-    const problems = files.flatMap((file) => this.parsed.get(file)!.problems);
-    const merged = mergeDrafts(drafts);
-    // mergeDrafts returns papers sorted by identity, so keys do not depend on file order.
+    const bibliography = resolveBibliography(files.map((file) => ({ file, result: this.parsed.get(file)! })));
+    const drafts = bibliography.drafts;
+    const problems = [...files.flatMap((file) => this.parsed.get(file)!.problems), ...bibliography.problems];
+    const { papers: merged, joins, refused } = mergeWithReport(drafts);
+    // Merged papers come sorted by identity, so keys do not depend on file order.
     const order = merged.map((_, index) => index);
-    const { keys, conflicts } = assignKeys(merged, order, this.options);
+    const { keys, aliases, conflicts } = assignKeys(merged, order, this.options);
     for (const conflict of conflicts) {
       const paper = merged[conflict.index]!;
       const source = paper.sources.find((s) => s.file.toLowerCase().endsWith('.bib')) ?? paper.sources[0]!;
       problems.push(problem(source.file, source.line, `The key "${conflict.key}" is already used by "${merged[conflict.holder]!.title}" (${identity(merged[conflict.holder]!)}); this paper gets the key "${keys[conflict.index]}" instead.`, 'warning'));
     }
-    let papers: Paper[] = merged.map((draft, index) => ({ ...draft, key: keys[index]!, topics: [] }));
+    let papers: Paper[] = merged.map((draft, index) => withKeys(draft, keys[index]!, aliases[index]!));
     if (this.options.topics) papers = this.options.topics(papers);
-    this.built = { papers, problems, byKey: new Map(papers.map((paper) => [paper.key.toLowerCase(), paper])) };
+    const byKey = new Map<string, Paper>();
+    for (const paper of papers) for (const key of [paper.key, ...(paper.aliases ?? [])]) byKey.set(key.toLowerCase(), paper);
+    const merges = joins.map(({ index, reason }) => ({ key: papers[index]!.key, aliases: papers[index]!.aliases ?? [], reason, title: papers[index]!.title }));
+    this.built = { papers, problems, byKey, merges, refusedMerges: refused };
     return this.built;
   }
 }

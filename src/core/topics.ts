@@ -24,7 +24,8 @@ const DEFAULT_MAX_TOPICS_PER_PAPER = 3;
 export const NEST_ABOVE = 500;
 
 export function computeTopics(papers: readonly Paper[], options: TopicOptions = {}): { topics: Topic[]; papers: Paper[] } {
-  const index = buildIndex(papers);
+  // A proceedings volume that papers crossref is no paper to sort: it stays citable, untopiced.
+  const index = buildIndex(papers.filter((paper) => !paper.container));
   const count = index.papers.length;
   const maxPerPaper = Math.max(1, options.maxTopicsPerPaper ?? DEFAULT_MAX_TOPICS_PER_PAPER);
   const given = new Uint16Array(count);

@@ -68,7 +68,9 @@ export class TreeModel {
   readonly roots: GroupNode[];
   private readonly paperCount: number;
 
-  constructor(papers: readonly Paper[], topics: readonly Topic[], readonly options: TreeModelOptions) {
+  constructor(allPapers: readonly Paper[], topics: readonly Topic[], readonly options: TreeModelOptions) {
+    // Proceedings volumes that papers crossref are found by search and cited, not listed.
+    const papers = allPapers.filter((paper) => !paper.container);
     const matching = options.matching ? new Set([...options.matching].map((key) => key.toLowerCase())) : undefined;
     const passes = (paper: Paper): boolean => !matching || matching.has(paper.key.toLowerCase());
     const compare = paperComparator(options.sortOrder);

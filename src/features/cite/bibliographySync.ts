@@ -43,15 +43,21 @@ export class BibliographySync {
     return keys;
   }
 
-  /** Adds the papers' entries that the note's .bib file lacks; reports what it did. */
-  async add(document: vscode.TextDocument, papers: readonly Paper[]): Promise<SyncResult | undefined> {
+  /**
+   * Adds the papers' entries that the note's .bib file lacks; reports what it did. `keys` are
+   * the keys the note cites them by (an alias, say), one per paper; their own keys by default.
+   */
+  async add(document: vscode.TextDocument, papers: readonly Paper[], keys: readonly string[] = papers.map((paper) => paper.key)): Promise<SyncResult | undefined> {
     if (!this.services.config.settings.syncBibliography || !papers.length) return undefined;
     const file = this.filesFor(document)[0];
     if (!file) {
       this.services.output.appendLine('Bibliography not updated: the note names no .bib file and has no workspace folder for the bibliographyFile setting.');
       return undefined;
     }
-    const entries = papers.map((paper) => ({ key: paper.key, text: formatBibtexEntry(paper) }));
+    const entries = papers.map((paper, index) => {
+      const key = keys[index] ?? paper.key;
+      return { key, text: formatBibtexEntry(paper, { key }) };
+    });
     const id = file.toString();
     const run = (this.queues.get(id) ?? Promise.resolve()).then(() => appendEntries(file, entries));
     this.queues.set(id, run.catch(() => undefined));

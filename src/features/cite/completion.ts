@@ -33,25 +33,26 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const offered = completionPapers(papers, this.services.library.searchIndex(), span.key, COMPLETION_CAP);
     const range = new vscode.Range(position.line, span.start, position.line, span.end);
     const width = String(offered.papers.length).length;
-    const items = offered.papers.map((paper, index) => completionItem(paper, range, String(index).padStart(width, '0'), document.uri));
+    // A paper's aliases (keys of other .bib entries merged into it) are offered too: a draft may cite any of them.
+    const items = offered.papers.flatMap((paper, index) => [paper.key, ...(paper.aliases ?? [])].map((key) => completionItem(paper, key, range, String(index).padStart(width, '0'), document.uri)));
     // Incomplete once a key is typed: asked again as it grows, the order follows the engine.
     return new vscode.CompletionList(items, !offered.complete || span.key.length > 0);
   }
 }
 
-function completionItem(paper: Paper, range: vscode.Range, sortText: string, note: vscode.Uri): vscode.CompletionItem {
+function completionItem(paper: Paper, key: string, range: vscode.Range, sortText: string, note: vscode.Uri): vscode.CompletionItem {
   const year = paperYear(paper);
   const title = squash(paper.title);
   // The title beside the key: a list of bare keys is hard to choose from.
-  const item = new vscode.CompletionItem({ label: paper.key, description: title }, vscode.CompletionItemKind.Reference);
-  item.insertText = paper.key;
+  const item = new vscode.CompletionItem({ label: key, detail: key === paper.key ? undefined : ` (also ${paper.key})`, description: title }, vscode.CompletionItemKind.Reference);
+  item.insertText = key;
   item.detail = year !== undefined ? `${title} (${year})` : title;
   item.documentation = completionDocumentation(paper);
   item.range = range;
   // A key is typed from memory as often as a title word: match on both.
-  item.filterText = `${paper.key} ${title}`.slice(0, FILTER_TEXT_CHARS);
+  item.filterText = `${key} ${title}`.slice(0, FILTER_TEXT_CHARS);
   item.sortText = sortText;
-  item.command = { command: COMPLETION_ACCEPTED_COMMAND, title: 'Add to the bibliography', arguments: [note, paper.key] };
+  item.command = { command: COMPLETION_ACCEPTED_COMMAND, title: 'Add to the bibliography', arguments: [note, key] };
   return item;
 }
 

@@ -25,7 +25,8 @@ export const activate: FeatureActivator = (services) => {
     vscode.commands.registerCommand(COMPLETION_ACCEPTED_COMMAND, async (note: unknown, key: unknown) => {
       const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === String(note));
       const paper = typeof key === 'string' ? services.library.current.byKey(key) : undefined;
-      if (document && paper) await citing.bibliography.add(document, [paper]);
+      // The key as inserted, an alias too: the note's bibliography must have that very key.
+      if (document && paper) await citing.bibliography.add(document, [paper], [String(key)]);
     }),
     vscode.languages.registerHoverProvider(NOTE_SELECTOR, new CitationHoverProvider(services)),
     vscode.languages.registerDefinitionProvider(NOTE_SELECTOR, new CitationDefinitionProvider(services)),

@@ -1,0 +1,58 @@
+// The command line as a script uses it: exit codes that tell the truth, and JSON to read.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'src/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('the command line', function () {
+  this.timeout(60_000);
+  let folder: string;
+
+  before(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'lit-review-cli-'));
+    writeFileSync(
+      path.join(folder, 'refs.bib'),
+      [
+        '@article{smith2020a, title = {Learning to Rank Papers Quickly}, author = {Smith, Ann}, year = {2020}, pages = {1--9}, publisher = {ACM}}',
+        '@article{smith2020rank, title = {Learning to rank papers quickly}, author = {Smith, A.}, year = {2020}}',
+      ].join('\n'),
+    );
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('cites by an alias, writing the key typed and every field', () => {
+    const run = cli('cite', 'smith2020rank', '--library', folder, '--style', 'bibtex');
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^@article\{smith2020rank,/);
+    assert.match(run.stdout, /pages = \{1--9\},\n {2}publisher = \{ACM\}/);
+  });
+
+  it('exits 1 for an unknown key, after printing what it could cite', () => {
+    const run = cli('cite', 'smith2020a', 'nobody1999', '--library', folder);
+    assert.equal(run.code, 1);
+    assert.equal(run.stdout, '[@smith2020a]\n');
+    assert.match(run.stderr, /Unknown key "nobody1999"/);
+  });
+
+  it('lists aliases and the merges that joined keys in index --json', () => {
+    const run = cli('index', '--library', folder, '--json');
+    assert.equal(run.code, 0, run.stderr);
+    const document = JSON.parse(run.stdout) as { papers: { key: string; aliases?: string[] }[]; merges: { key: string; aliases: string[]; reason: string }[] };
+    assert.deepEqual(document.papers.map((paper) => [paper.key, paper.aliases]), [['smith2020a', ['smith2020rank']]]);
+    assert.deepEqual(document.merges.map((merge) => [merge.key, merge.aliases, merge.reason]), [['smith2020a', ['smith2020rank'], 'title']]);
+  });
+
+  it('exits 1 when a library folder does not exist', () => {
+    const run = cli('index', '--library', path.join(folder, 'missing'));
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /does not exist/);
+  });
+});
