@@ -106,11 +106,22 @@ function linksHtml(paper: Paper): string {
 
 function identifiersHtml(paper: Paper, topics: readonly string[]): string {
   const rows: Array<[string, string]> = [['Key', `<code>${escapeHtml(paper.key)}</code>`]];
+  if (paper.aliases?.length) rows.push(['Also cited as', paper.aliases.map((alias) => `<code>${escapeHtml(alias)}</code>`).join(' ')]);
+  const published = publishedIn(paper);
+  if (published) rows.push(['Published', escapeHtml(published)]);
   if (paper.arxivId) rows.push(['arXiv', `<code>${escapeHtml(paper.arxivId)}</code>`]);
   if (paper.doi) rows.push(['DOI', `<code>${escapeHtml(paper.doi)}</code>`]);
   if (topics.length) rows.push([topics.length === 1 ? 'Topic' : 'Topics', topics.map((topic) => `<span class="tag">${escapeHtml(topic)}</span>`).join(' ')]);
   if (paper.keywords.length) rows.push(['Keywords', escapeHtml(paper.keywords.join(', '))]);
   return `<dl class="identifiers">${rows.map(([name, value]) => `<dt>${escapeHtml(name)}</dt><dd>${value}</dd>`).join('')}</dl>`;
+}
+
+/** A preprint that the library also knows in its published form says where it was published. */
+function publishedIn(paper: Paper): string | undefined {
+  if (!paper.arxivId || !(paper.doi && !paper.doi.startsWith('10.48550/')) && !paper.venue) return undefined;
+  if (paper.venue && /\barxiv\b/i.test(paper.venue)) return undefined;
+  const where = paper.venue ?? `DOI ${paper.doi}`;
+  return `Preprint arXiv:${paper.arxivId}, published in ${where}${paper.year ? ` (${paper.year})` : ''}`;
 }
 
 function paragraphs(text: string): string {

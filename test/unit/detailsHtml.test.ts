@@ -10,6 +10,15 @@ function hrefs(html: string): string[] {
 }
 
 describe('the paper details page', () => {
+  it('names the other keys that cite the paper, and says where a preprint was published', () => {
+    const merged = makePaper({ key: 'he2016', aliases: ['resnet'], title: 'Deep Residual Learning', arxivId: '1512.03385', doi: '10.1109/cvpr.2016.90', venue: 'CVPR', year: 2016 });
+    const page = renderPaperDetails(merged, { cspSource: CSP_SOURCE, bibtex: '' });
+    assert.match(page, /<dt>Also cited as<\/dt><dd><code>resnet<\/code><\/dd>/);
+    assert.match(page, /Preprint arXiv:1512\.03385, published in CVPR \(2016\)/);
+    const preprintOnly = renderPaperDetails(makePaper({ key: 'p', arxivId: '2501.00001' }), { cspSource: CSP_SOURCE, bibtex: '' });
+    assert.doesNotMatch(preprintOnly, /published in/);
+  });
+
   const paper = makePaper({
     key: 'ssrl2025',
     title: 'SSRL: Self-Search Reinforcement Learning',

@@ -210,6 +210,8 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     }
     this.library = library;
     this.output.appendLine(`Indexed ${library.papers.length} papers from ${files.size} listings in ${Date.now() - started} ms (${library.problems.length} problems).`);
+    // A merge that joined keys is worth knowing: the keys all still cite the one paper.
+    for (const merge of library.merges) this.output.appendLine(`Merged "${merge.title}" (same ${merge.reason}): ${merge.key} is also cited as ${merge.aliases.join(', ')}.`);
     this.publish();
     if (!asCached) void this.saveCache();
     return library;
