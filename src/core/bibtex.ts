@@ -99,9 +99,9 @@ function writtenFields(paper: Paper, standalone: boolean): Field[] {
   return [...written, ...learned];
 }
 
-/** A month the grammar read as a number goes back as the macro every style knows. */
+/** A month macro (which the grammar reads as two digits, `jan` as `01`) goes back as the macro. */
 function writtenField(name: string, value: string): Field {
-  const month = name === 'month' && /^\d{1,2}$/.test(value.trim()) ? MONTH_MACROS[Number(value) - 1] : undefined;
+  const month = name === 'month' && /^\d\d$/.test(value) ? MONTH_MACROS[Number(value) - 1] : undefined;
   if (month) return [name, month, true];
   return [name, bracesBalance(value) ? value : value.replace(/(?<!\\)([{}])/g, '\\$1')];
 }

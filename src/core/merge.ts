@@ -1,5 +1,5 @@
 // One record per paper, however many listings mention it, and never one record for two works.
-import type { PaperDraft, Source } from './paper';
+import type { BibField, BibtexRecord, PaperDraft, Source } from './paper';
 import { normalizeTitle, toAscii } from './text';
 
 /** Titles this short ("Introduction", "Abstract") are too generic to identify a paper. */
@@ -222,9 +222,23 @@ function combine(drafts: PaperDraft[]): PaperDraft {
     sources: drafts.flatMap((d) => d.sources).sort(compareSources),
   };
   if (keys.length > 1) merged.aliases = keys.slice(1);
-  if (withBibtex) merged.bibtex = withBibtex.bibtex;
+  if (withBibtex) merged.bibtex = unionOfRecords(drafts.flatMap((d) => (d.bibtex ? [d.bibtex] : [])));
   if (drafts.every((d) => d.container)) merged.container = true;
   return merged;
+}
+
+/**
+ * One entry's fields for a paper that several .bib entries describe: the first entry's, then
+ * each field only a later one has, so no field written in any of them is dropped.
+ */
+function unionOfRecords(records: BibtexRecord[]): BibtexRecord {
+  const [first, ...rest] = records;
+  if (!rest.length) return first!;
+  const union = (lists: BibField[][]): BibField[] => {
+    const seen = new Set<string>();
+    return lists.flat().filter(([name]) => !seen.has(name) && !!seen.add(name));
+  };
+  return { fields: union(records.map((r) => r.fields)), inherited: union(records.map((r) => r.inherited)) };
 }
 
 /** The drafts, the most trusted sources first, source order within each. */

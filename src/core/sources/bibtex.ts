@@ -3,7 +3,7 @@
 
 import { acceptDraft, problem, type BibField, type ParseContext, type ParseResult } from '../paper';
 import { splitBibtex, type BibtexChunk } from './bibtexChunks';
-import { bibtexDraft, CONTAINER_TYPES } from './bibtexDraft';
+import { bibtexDraft, CONTAINER_TYPES, hasOwnTitle } from './bibtexDraft';
 import { EntryReadError, hasMacroPlaceholder, MacroScope } from './bibtexRead';
 
 /** An entry longer than this is not a bibliography entry (and would be slow to read). */
@@ -12,7 +12,9 @@ const MAX_ENTRY_LENGTH = 1_000_000;
 const MAX_BRACE_DEPTH = 100;
 
 /** Entry types that carry no paper. */
-const IGNORED_TYPES = new Set(['comment', 'preamble', 'set']);
+const IGNORED_TYPES = new Set(['comment', 'preamble']);
+/** biblatex's `@set` groups entries under a key of its own: citable, but no paper to list. */
+const GROUP_TYPES = new Set(['set']);
 /** Entries that only lend fields to others (biblatex). */
 const DATA_ONLY_TYPES = new Set(['xdata']);
 
@@ -47,10 +49,15 @@ export function parseBibtex(text: string, file: string, _context?: ParseContext)
   const containers = new Set(resolved.flatMap((entry) => entry.parents));
   for (const { entry, inherited, pending } of resolved) {
     if (DATA_ONLY_TYPES.has(entry.type)) continue;
-    const container = containers.has(entry) && CONTAINER_TYPES.has(entry.type);
-    const draft = bibtexDraft({ ...entry, inherited, pending, container, file });
-    if (draft) acceptDraft(draft, result);
-    else result.problems.push(problem(file, entry.line, `Entry '${entry.key || `@${entry.type}`}' at line ${entry.line} has no title; skipped.`));
+    const container = (containers.has(entry) && CONTAINER_TYPES.has(entry.type)) || GROUP_TYPES.has(entry.type);
+    const fields = { ...entry, inherited, pending, container, file };
+    const draft = bibtexDraft(fields);
+    if (!draft) {
+      result.problems.push(problem(file, entry.line, `The @${entry.type} entry at line ${entry.line} has neither a title nor a key; skipped.`));
+      continue;
+    }
+    if (!pending && !hasOwnTitle(fields)) result.problems.push(problem(file, entry.line, `Entry '${entry.key || `@${entry.type}`}' at line ${entry.line} has no title; it is listed as "${draft.title}".`, 'warning'));
+    acceptDraft(draft, result);
   }
   return result;
 }

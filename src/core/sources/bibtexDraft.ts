@@ -4,7 +4,7 @@
 import { decodeLatex } from '../latex';
 import type { BibField, PaperDraftInput } from '../paper';
 import { extractLinks, formatDate, monthNumber, parseArxivId, parseDoi, parseDoiField } from '../text';
-import { fillMacroPlaceholders, hasMacroPlaceholder, readNames } from './bibtexRead';
+import { fillMacroPlaceholders, hasMacroPlaceholder, macroPlaceholders, readNames } from './bibtexRead';
 
 /** Types of entries that are containers of papers (a proceedings volume, a book). */
 export const CONTAINER_TYPES = new Set(['proceedings', 'mvproceedings', 'collection', 'mvcollection', 'book', 'mvbook', 'reference']);
@@ -36,7 +36,7 @@ export function bibtexDraft(entry: BibtexEntryFields): PaperDraftInput | undefin
     const plain = value === undefined ? '' : decodeLatex(value);
     return plain === '' ? undefined : plain;
   };
-  const title = decoded('title');
+  const title = decoded('title') ?? provisionalTitle(entry) ?? standInTitle(entry.key, decoded);
   if (title === undefined) return undefined;
   const subtitle = decoded('subtitle');
   const authors = fields.author !== undefined ? readNames(fields.author) : { names: [], truncated: false };
@@ -63,6 +63,30 @@ export function bibtexDraft(entry: BibtexEntryFields): PaperDraftInput | undefin
     container: entry.container || undefined,
     sources: [{ file: entry.file, line: entry.line }],
   };
+}
+
+/** Whether an entry has a title of its own, so that nothing needs to stand in for it. */
+export function hasOwnTitle(entry: Pick<BibtexEntryFields, 'fields' | 'inherited'>): boolean {
+  const title = [...entry.fields, ...entry.inherited].find(([name]) => name === 'title')?.[1];
+  return title !== undefined && decodeLatex(fillMacroPlaceholders(title, NO_MACROS)) !== '';
+}
+
+/** A title that is a macro of another file (`title = aaai10`) is known by the macro's name until the library fills it. */
+function provisionalTitle(entry: BibtexEntryFields): string | undefined {
+  const title = entry.fields.find(([name]) => name === 'title')?.[1];
+  const names = title !== undefined ? macroPlaceholders(title) : [];
+  return entry.pending && names.length > 0 ? names.join(' ') : undefined;
+}
+
+/**
+ * BibTeX reads an entry without a title (a whole journal issue, a note), and a draft may cite
+ * its key: it is listed under the field that best names it, else its key.
+ */
+function standInTitle(key: string, decoded: (name: string) => string | undefined): string | undefined {
+  const journal = decoded('journal') ?? decoded('journaltitle');
+  const volume = decoded('volume');
+  const set = decoded('entryset');
+  return decoded('booktitle') ?? (journal && volume ? `${journal} ${volume}` : journal) ?? (set && `Set of ${set.split(/\s*,\s*/).join(', ')}`) ?? decoded('note') ?? decoded('howpublished') ?? decoded('key') ?? (key || undefined);
 }
 
 /**
