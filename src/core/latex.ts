@@ -1,13 +1,22 @@
 // LaTeX text <-> Unicode text, for fields read from and written to BibTeX.
 // Both directions keep math (`$...$`, `\(...\)`) as written: a title like "MARS$^2$"
-// means math, and only a LaTeX engine renders it faithfully. (A lone symbol such as
-// `$\alpha$` is the one exception: it reads as "α", and "α" is written back as `$\alpha$`.)
+// means math, and only a LaTeX engine renders all of it (displayTitle.ts shows what Unicode
+// can). A lone symbol such as `$\alpha$` is the one exception: it reads as "α", and "α" is
+// written back as `$\alpha$`.
 //
 // Both directions are single left-to-right scans that never recurse on the input's
 // nesting, so a field with 200,000 nested braces or a 5 MB line costs linear time.
 
+/**
+ * A lookup table without a prototype: command names come from the input, and `\constructor`
+ * must not find Object's.
+ */
+function table<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
 /** Accent commands and the Unicode combining mark each one puts on its argument. */
-const ACCENTS: Record<string, string> = {
+const ACCENTS = table({
   '`': '\u0300',
   "'": '\u0301',
   '^': '\u0302',
@@ -23,40 +32,60 @@ const ACCENTS: Record<string, string> = {
   c: '\u0327',
   k: '\u0328',
   b: '\u0331',
-};
+  t: '\u0361',
+  // Romanian ș and ț: DBLP and Crossref exports spell them so.
+  textcommabelow: '\u0326',
+});
 
 /** Accents written without their argument (`\^{}`) stand for the bare character. */
-const BARE_ACCENTS: Record<string, string> = { '`': '`', "'": "'", '^': '^', '~': '~', '=': '¯', '"': '¨', '.': '˙' };
+const BARE_ACCENTS = table({ '`': '`', "'": "'", '^': '^', '~': '~', '=': '¯', '"': '¨', '.': '˙' });
 
 /** Control words that spell a letter: the space after them only ends the word (`Stra\ss e`). */
-const LETTERS: Record<string, string> = {
+const LETTERS = table({
   i: 'ı', j: 'ȷ', o: 'ø', O: 'Ø', ss: 'ß', SS: 'ẞ', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ',
   aa: 'å', AA: 'Å', l: 'ł', L: 'Ł', dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ',
   dj: 'đ', DJ: 'Đ', ij: 'ĳ', IJ: 'Ĳ',
-};
+});
 
 /** Control words that stand for a symbol or a word. */
-const SYMBOLS: Record<string, string> = {
+const SYMBOLS = table({
   textbackslash: '\\', textbraceleft: '{', textbraceright: '}', textunderscore: '_', textdollar: '$',
-  textasciitilde: '~', textasciicircum: '^', textbar: '|', textless: '<', textgreater: '>',
+  textasciitilde: '~', textasciicircum: '^', textbar: '|', textless: '<', textgreater: '>', slash: '/',
   textendash: '–', textemdash: '—', ldots: '…', dots: '…', textellipsis: '…',
   textquoteleft: '‘', textquoteright: '’', textasciigrave: '`', textquotedblleft: '“', textquotedblright: '”', textquotesingle: "'",
-  guillemotleft: '«', guillemotright: '»', guillemetleft: '«', guillemetright: '»',
+  textquotedbl: '"', quotedblbase: '„', quotesinglbase: '‚',
+  guillemotleft: '«', guillemotright: '»', guillemetleft: '«', guillemetright: '»', guilsinglleft: '‹', guilsinglright: '›',
   S: '§', P: '¶', textsection: '§', textparagraph: '¶', copyright: '©', textcopyright: '©',
-  textregistered: '®', texttrademark: '™', pounds: '£', textsterling: '£', euro: '€', texteuro: '€',
-  textdegree: '°', textperiodcentered: '·', textbullet: '•', textquestiondown: '¿', textexclamdown: '¡',
-  texttimes: '×', textpm: '±', textmu: 'µ', dag: '†', ddag: '‡',
+  textregistered: '®', texttrademark: '™', textservicemark: '℠', pounds: '£', textsterling: '£', euro: '€', texteuro: '€',
+  textcent: '¢', textyen: '¥', textcurrency: '¤', textbrokenbar: '¦', textbardbl: '‖',
+  textdegree: '°', textcelsius: '℃', textperiodcentered: '·', textbullet: '•', textquestiondown: '¿', textexclamdown: '¡',
+  texttimes: '×', textdiv: '÷', textpm: '±', textminus: '−', textlnot: '¬', textmu: 'µ', textperthousand: '‰', textnumero: '№',
+  dag: '†', ddag: '‡', textdagger: '†', textdaggerdbl: '‡', textordfeminine: 'ª', textordmasculine: 'º',
+  textonequarter: '¼', textonehalf: '½', textthreequarters: '¾', textonesuperior: '¹', texttwosuperior: '²', textthreesuperior: '³',
+  textasciiacute: '´', textasciidieresis: '¨', textasciimacron: '¯', textasciicaron: 'ˇ', textasciibreve: '˘', textacutedbl: '˝',
+  textlangle: '⟨', textrangle: '⟩', textleftarrow: '←', textrightarrow: '→', textuparrow: '↑', textdownarrow: '↓', textvisiblespace: '␣',
   LaTeX: 'LaTeX', LaTeXe: 'LaTeX2e', TeX: 'TeX', BibTeX: 'BibTeX', XeTeX: 'XeTeX', LuaTeX: 'LuaTeX',
   '&': '&', '%': '%', $: '$', '#': '#', _: '_', '{': '{', '}': '}',
-  '\\': ' ', ' ': ' ', ',': ' ', ';': ' ', ':': ' ', quad: ' ', qquad: ' ', enspace: ' ', newline: ' ', par: ' ',
-  '!': '', '-': '', '/': '', '@': '', relax: '', protect: '', null: '', unskip: '', xspace: '', noindent: '',
-};
+  '\\': ' ', ' ': ' ', '\n': ' ', '\r': ' ', '\t': ' ', ',': ' ', ';': ' ', ':': ' ',
+  quad: ' ', qquad: ' ', enspace: ' ', newline: ' ', par: ' ', nobreakspace: ' ',
+  '!': '', '-': '', '/': '', '@': '', relax: '', protect: '', null: '', unskip: '', xspace: '', noindent: '', textcompwordmark: '',
+});
+
+/**
+ * Logos keep the space after them, though TeX swallows it (`\LaTeX and`): the author meant a
+ * space, and a reader looking for "LaTeX and" should find it. Every other control word
+ * swallows its spaces as in print, so `Alzheimer\textquoteright s` reads "Alzheimer’s".
+ */
+const KEEPS_SPACE_AFTER = new Set(['LaTeX', 'LaTeXe', 'TeX', 'BibTeX', 'XeTeX', 'LuaTeX']);
 
 /** Commands whose first braced argument is not text (`\href`'s second one is). */
 const DROPS_ARGUMENT = new Set([
   'noopsort', 'footnote', 'thanks', 'cite', 'citep', 'citet', 'nocite', 'label', 'ref', 'index',
   'hspace', 'vspace', 'href', 'textcolor', 'color', 'hyphenation',
 ]);
+
+/** Commands whose argument is a URL or a path: copied as written, `--` and `~` included. */
+const VERBATIM_ARGUMENT = new Set(['url', 'path', 'nolinkurl']);
 
 const COMBINING = /[\u0300-\u036f]/;
 /** Characters where plain text stops and decoding has work to do. */
@@ -69,27 +98,63 @@ export interface DecodeOptions {
 }
 
 /**
- * LaTeX text to Unicode: accents (`\"u`, `{\'\i}`, `\v{s}`), letters (`\o`, `\ss`), escaped
- * specials (`\&`), ligatures (`--`, `---`, ``` `` ```, `''`), `~` as a space, and formatting
- * (`\emph{x}`, `{\bf x}`) unwrapped. Case-protecting braces are dropped and whitespace
- * squashed. Math is kept as written. Unknown commands are dropped, their arguments kept.
+ * LaTeX text to Unicode: accents (`\"u`, `{\'\i}`, `\v{s}`), letters (`\o`, `\aa`, `\ss`), text
+ * symbols (`\slash`, `\textendash`, `\&`), ligatures (`--`, `---`, ``` `` ```, `''`), `~` as a
+ * space, formatting (`\emph{x}`, `{\bf x}`) unwrapped and URLs (`\url{}`) kept as written.
+ * Case-protecting braces are dropped and whitespace squashed. Math is kept as written.
+ * Unknown commands are dropped, their arguments kept.
  */
 export function decodeLatex(text: string, options: DecodeOptions = {}): string {
-  const state: DecodeState = { text, out: [], keepMath: options.keepMath ?? true, noMathCloseFrom: Infinity, depth: 0, skipUntilDepth: undefined };
-  const out = state.out;
+  const state = newDecodeState(text, options.keepMath ?? true, undefined);
+  scan(state);
+  return normalizeDecoded(squashSpaces(state.out.join('')));
+}
+
+/**
+ * A BibTeX name list (`author`, `editor`) decoded for a name grammar to split afterwards:
+ * letters and accents become Unicode, as `decodeLatex` does, but the braces that group
+ * words (`{Barnes and Noble}`) stay, and the characters a name grammar reads as LaTeX
+ * (`{ } \ $ ~`) come out escaped. A special character (`{\'S}`, `{\aa}`) loses its braces,
+ * as BibTeX reads it as one letter of its word: "{\'S}wierczewska-Gwiazda" is one family
+ * name with a capital, "Świerczewska-Gwiazda".
+ */
+export function decodeLatexInNames(text: string): string {
+  const state = newDecodeState(text, true, { open: false, braceAt: new Set() });
+  scan(state);
+  const groups = state.nameGroups!;
+  if (groups.open) pushGroupBrace(state, '}');
+  const joined = state.out.map((piece, index) => (groups.braceAt.has(index) ? piece : escapeForNameGrammar(piece))).join('');
+  return normalizeDecoded(squashSpaces(joined));
+}
+
+/** How a name grammar's lexer reads each character back as itself; `{}` ends a command's name. */
+const NAME_GRAMMAR_ESCAPES: Record<string, string> = {
+  '\\': '\\textbackslash{}', '{': '\\{{}', '}': '\\}{}', $: '\\${}', '~': '\\textasciitilde{}',
+};
+
+function escapeForNameGrammar(piece: string): string {
+  return piece.replace(/[\\{}$~]/g, (c) => NAME_GRAMMAR_ESCAPES[c]!);
+}
+
+function newDecodeState(text: string, keepMath: boolean, nameGroups: NameGroups | undefined): DecodeState {
+  return { text, out: [], keepMath, noMathCloseFrom: Infinity, depth: 0, argument: undefined, nameGroups };
+}
+
+/** The single left-to-right pass behind both decoders. */
+function scan(state: DecodeState): void {
+  const { text, out } = state;
   let i = 0;
   const n = text.length;
   while (i < n) {
     const ch = text[i]!;
     if (ch === '{') {
-      state.depth++;
+      openGroup(state, i);
       i++;
     } else if (ch === '}') {
-      state.depth--;
-      if (state.depth === state.skipUntilDepth) state.skipUntilDepth = undefined;
+      closeGroup(state);
       i++;
-    } else if (state.skipUntilDepth !== undefined) {
-      i += ch === '\\' ? 2 : 1;
+    } else if (state.argument !== undefined) {
+      i = state.argument.verbatim ? copyVerbatim(state, i) : i + (ch === '\\' ? 2 : 1);
     } else if (ch === '\\') {
       i = decodeCommand(state, i);
     } else if (ch === '$') {
@@ -123,8 +188,49 @@ export function decodeLatex(text: string, options: DecodeOptions = {}): string {
       i = j;
     }
   }
-  return normalizeDecoded(squashSpaces(out.join('')));
 }
+
+function openGroup(state: DecodeState, at: number): void {
+  const groups = state.nameGroups;
+  // Only a top-level group groups words, and not a special character (`{\'S}`) or `{}`.
+  const next = state.text[at + 1];
+  if (groups && state.depth === 0 && state.argument === undefined && next !== '\\' && next !== '}') {
+    pushGroupBrace(state, '{');
+    groups.open = true;
+  }
+  state.depth++;
+}
+
+function closeGroup(state: DecodeState): void {
+  // A stray `}` is ignored, so it cannot shift where later groups end.
+  state.depth = Math.max(0, state.depth - 1);
+  if (state.argument !== undefined && state.depth === state.argument.endsAtDepth) {
+    state.argument = undefined;
+  } else if (state.nameGroups?.open && state.depth === 0) {
+    pushGroupBrace(state, '}');
+    state.nameGroups.open = false;
+  }
+}
+
+function pushGroupBrace(state: DecodeState, brace: '{' | '}'): void {
+  state.nameGroups!.braceAt.add(state.out.length);
+  state.out.push(brace);
+}
+
+/** Copies a verbatim argument's text up to its next brace; `\_` and the like lose the backslash. */
+function copyVerbatim(state: DecodeState, at: number): number {
+  const { text } = state;
+  if (text[at] === '\\') {
+    state.out.push(text[at + 1] ?? '');
+    return at + 2;
+  }
+  VERBATIM_STOP.lastIndex = at + 1;
+  const end = VERBATIM_STOP.exec(text)?.index ?? text.length;
+  state.out.push(text.slice(at, end));
+  return end;
+}
+
+const VERBATIM_STOP = /[{}\\]/g;
 
 /**
  * Unicode clean-up after LaTeX decoding: a dotless i or j under an accent (`\'\i`) becomes the
@@ -147,9 +253,19 @@ interface DecodeState {
   keepMath: boolean;
   /** No `\)` closes math at or after this index: saves rescanning on hostile input. */
   noMathCloseFrom: number;
-  /** Brace depth, and while an argument is being dropped, the depth that ends it. */
+  /** Brace depth. */
   depth: number;
-  skipUntilDepth: number | undefined;
+  /** While a command's argument is dropped (`\cite{}`) or copied verbatim (`\url{}`): which, and the depth that ends it. */
+  argument: { verbatim: boolean; endsAtDepth: number } | undefined;
+  /** Only when decoding a name list: the braces kept in `out` because they group words. */
+  nameGroups: NameGroups | undefined;
+}
+
+interface NameGroups {
+  /** A top-level group is open, and its closing brace is to be kept. */
+  open: boolean;
+  /** Indices in `out` of the kept braces; every other piece is text, to be escaped. */
+  braceAt: Set<number>;
 }
 
 /** Index just past the math that starts at `start` (a `$`), or -1 if it never closes. */
@@ -176,7 +292,7 @@ function mathEnd(text: string, start: number): number {
  */
 function pushMath(state: DecodeState, math: string): void {
   const body = math.replace(/^(\$\$?|\\\()|(\$\$?|\\\))$/g, '').trim();
-  const symbol = /^\\[A-Za-z]+$/.test(body) ? UNICODE_FOR_MATH[body] : undefined;
+  const symbol = /^\\[A-Za-z]+$/.test(body) ? mathSymbol(body.slice(1)) : undefined;
   if (symbol !== undefined) state.out.push(symbol);
   else state.out.push(state.keepMath ? math : body);
 }
@@ -212,6 +328,12 @@ function decodeCommand(state: DecodeState, start: number): number {
   const symbol = SYMBOLS[name];
   if (symbol !== undefined) {
     out.push(symbol);
+    return isWord && !KEEPS_SPACE_AFTER.has(name) ? skipSpaces(text, afterName) : afterName;
+  }
+  // A math symbol outside `$...$`: written so inside `\ensuremath{}`, and read so by anyone.
+  const symbolInMath = mathSymbol(name);
+  if (symbolInMath !== undefined) {
+    out.push(symbolInMath);
     return afterName;
   }
   if (name === 'textsuperscript' || name === 'textsubscript') {
@@ -225,11 +347,12 @@ function decodeCommand(state: DecodeState, start: number): number {
     }
     return afterName;
   }
-  if (DROPS_ARGUMENT.has(name)) {
+  const dropsArgument = DROPS_ARGUMENT.has(name);
+  if (dropsArgument || VERBATIM_ARGUMENT.has(name)) {
     const open = skipSpaces(text, afterName);
     if (text[open] === '{') {
-      // The main loop skips the group, however long, counting braces as it goes.
-      state.skipUntilDepth = state.depth;
+      // The main loop skips or copies the group, however long, counting braces as it goes.
+      state.argument = { verbatim: !dropsArgument, endsAtDepth: state.depth };
       state.depth++;
       return open + 1;
     }
@@ -336,19 +459,24 @@ const SUBSCRIPTS: Record<string, string> = {
 // Unicode -> LaTeX, for writing BibTeX that classic bibtex + pdflatex can compile.
 
 /** Accent marks (combining characters) and the LaTeX accent command for each. */
-const MARK_COMMANDS: Record<string, string> = Object.fromEntries(Object.entries(ACCENTS).map(([command, mark]) => [mark, command]));
+const MARK_COMMANDS = table(Object.fromEntries(Object.entries(ACCENTS).map(([command, mark]) => [mark, command])));
 
 /** Characters written as a LaTeX command, in braces so BibTeX treats them as one letter. */
 const CHARACTER_COMMANDS: Record<string, string> = {
   ø: '{\\o}', Ø: '{\\O}', ß: '{\\ss}', æ: '{\\ae}', Æ: '{\\AE}', œ: '{\\oe}', Œ: '{\\OE}',
   å: '{\\aa}', Å: '{\\AA}', ł: '{\\l}', Ł: '{\\L}', ı: '{\\i}', ȷ: '{\\j}', đ: '{\\dj}', Đ: '{\\DJ}',
   ð: '{\\dh}', Ð: '{\\DH}', þ: '{\\th}', Þ: '{\\TH}', ŋ: '{\\ng}', Ŋ: '{\\NG}',
-  '–': '--', '—': '---', '‘': '`', '’': '{\\textquoteright}', '“': '``', '”': "''", '…': '{\\ldots}',
-  '`': '{\\textasciigrave}',
-  '«': '{\\guillemotleft}', '»': '{\\guillemotright}', '§': '{\\S}', '¶': '{\\P}',
-  '©': '{\\textcopyright}', '®': '{\\textregistered}', '™': '{\\texttrademark}', '£': '{\\pounds}',
-  '€': '{\\texteuro}', '°': '{\\textdegree}', '¿': '{\\textquestiondown}', '¡': '{\\textexclamdown}',
+  '–': '--', '—': '---', '‘': '`', '’': '{\\textquoteright}', '“': '``', '”': "''", '…': '\\ldots{}',
+  '`': '{\\textasciigrave}', '„': '{\\quotedblbase}', '‚': '{\\quotesinglbase}',
+  '«': '{\\guillemotleft}', '»': '{\\guillemotright}', '‹': '{\\guilsinglleft}', '›': '{\\guilsinglright}', '§': '{\\S}', '¶': '{\\P}',
+  '©': '{\\textcopyright}', '®': '{\\textregistered}', '™': '{\\texttrademark}', '℠': '{\\textservicemark}', '£': '{\\pounds}',
+  '€': '{\\texteuro}', '¢': '{\\textcent}', '¥': '{\\textyen}', '¤': '{\\textcurrency}', '¦': '{\\textbrokenbar}', '‖': '{\\textbardbl}',
+  '°': '{\\textdegree}', '℃': '{\\textcelsius}', '¿': '{\\textquestiondown}', '¡': '{\\textexclamdown}',
   '\u00a0': '~', '•': '{\\textbullet}', '·': '{\\textperiodcentered}', '†': '{\\dag}', '‡': '{\\ddag}',
+  'µ': '{\\textmu}', '−': '{\\textminus}', '¬': '{\\textlnot}', '‰': '{\\textperthousand}', '№': '{\\textnumero}',
+  'ª': '{\\textordfeminine}', 'º': '{\\textordmasculine}', '¼': '{\\textonequarter}', '½': '{\\textonehalf}', '¾': '{\\textthreequarters}',
+  '´': '{\\textasciiacute}', '¨': '{\\textasciidieresis}', '¯': '{\\textasciimacron}', 'ˇ': '{\\textasciicaron}', '˘': '{\\textasciibreve}',
+  '˝': '{\\textacutedbl}', '˙': '{\\.{}}', '⟨': '{\\textlangle}', '⟩': '{\\textrangle}', '␣': '{\\textvisiblespace}',
   // Braces as commands: classic BibTeX counts even escaped braces, so `\{` alone would unbalance a field.
   '\\': '{\\textbackslash}', '{': '{\\textbraceleft}', '}': '{\\textbraceright}', '&': '\\&', '%': '\\%', $: '\\$', '#': '\\#', _: '\\_',
   '~': '{\\textasciitilde}', '^': '{\\textasciicircum}', '<': '{\\textless}', '>': '{\\textgreater}',
@@ -363,16 +491,40 @@ const MATH_SYMBOLS: Record<string, string> = {
   α: '\\alpha', β: '\\beta', γ: '\\gamma', δ: '\\delta', ε: '\\epsilon', ζ: '\\zeta', η: '\\eta', θ: '\\theta',
   ι: '\\iota', κ: '\\kappa', λ: '\\lambda', μ: '\\mu', ν: '\\nu', ξ: '\\xi', π: '\\pi', ρ: '\\rho', σ: '\\sigma',
   τ: '\\tau', υ: '\\upsilon', φ: '\\phi', χ: '\\chi', ψ: '\\psi', ω: '\\omega', Γ: '\\Gamma', Δ: '\\Delta',
-  Θ: '\\Theta', Λ: '\\Lambda', Ξ: '\\Xi', Π: '\\Pi', Σ: '\\Sigma', Φ: '\\Phi', Ψ: '\\Psi', Ω: '\\Omega',
-  '×': '\\times', '÷': '\\div', '±': '\\pm', '≤': '\\leq', '≥': '\\geq', '≠': '\\neq', '≈': '\\approx',
+  Θ: '\\Theta', Λ: '\\Lambda', Ξ: '\\Xi', Π: '\\Pi', Σ: '\\Sigma', Υ: '\\Upsilon', Φ: '\\Phi', Ψ: '\\Psi', Ω: '\\Omega',
+  '×': '\\times', '÷': '\\div', '±': '\\pm', '∓': '\\mp', '⋅': '\\cdot', '∗': '\\ast', '⋆': '\\star', '∘': '\\circ',
+  '≤': '\\leq', '≥': '\\geq', '≠': '\\neq', '≈': '\\approx', '≡': '\\equiv', '≃': '\\simeq', '≅': '\\cong',
+  '∝': '\\propto', '≪': '\\ll', '≫': '\\gg', '≺': '\\prec', '≻': '\\succ', '∣': '\\mid',
   '∼': '\\sim', '→': '\\rightarrow', '←': '\\leftarrow', '↔': '\\leftrightarrow', '⇒': '\\Rightarrow',
-  '∞': '\\infty', '∈': '\\in', '∑': '\\sum', '∏': '\\prod', '∂': '\\partial', '∇': '\\nabla',
+  '⇐': '\\Leftarrow', '⇔': '\\Leftrightarrow', '↦': '\\mapsto', '↑': '\\uparrow', '↓': '\\downarrow',
+  '∈': '\\in', '∉': '\\notin', '∋': '\\ni', '⊂': '\\subset', '⊆': '\\subseteq', '⊃': '\\supset', '⊇': '\\supseteq',
+  '∩': '\\cap', '∪': '\\cup', '∖': '\\setminus', '∧': '\\wedge', '∨': '\\vee', '∀': '\\forall', '∃': '\\exists',
+  '∅': '\\emptyset', '⊕': '\\oplus', '⊗': '\\otimes', '⊙': '\\odot', '⊤': '\\top', '⊥': '\\bot', '⊢': '\\vdash', '⊨': '\\models',
+  '∞': '\\infty', '∑': '\\sum', '∏': '\\prod', '∫': '\\int', '∮': '\\oint', '∂': '\\partial', '∇': '\\nabla', '√': '\\surd',
+  'ℓ': '\\ell', 'ℏ': '\\hbar', 'ℵ': '\\aleph', 'ℜ': '\\Re', 'ℑ': '\\Im', '℘': '\\wp', '′': '\\prime', '⋯': '\\cdots',
+  '⌈': '\\lceil', '⌉': '\\rceil', '⌊': '\\lfloor', '⌋': '\\rfloor',
 };
 
-/** Math symbols read back as Unicode when a math span holds nothing else. */
-const UNICODE_FOR_MATH: Record<string, string> = Object.fromEntries(
-  Object.entries(MATH_SYMBOLS).filter(([, command]) => /^\\[A-Za-z]+$/.test(command)).map(([ch, command]) => [command, ch]),
-);
+/**
+ * Other names for the same symbols, read but never written. The variant Greek letters read as
+ * the plain ones: a reader, and a search, takes them for the same letter.
+ */
+const MATH_ALIASES = table({
+  le: '≤', ge: '≥', ne: '≠', to: '→', gets: '←', land: '∧', lor: '∨', owns: '∋', neg: '¬', lnot: '¬',
+  langle: '⟨', rangle: '⟩', Vert: '‖', vert: '|', ldots: '…', dots: '…', colon: ':', dagger: '†', ddagger: '‡',
+  varepsilon: 'ε', vartheta: 'θ', varphi: 'φ', varrho: 'ρ', varsigma: 'σ', varpi: 'π',
+});
+
+/** Math symbols by command name (no backslash), read back as Unicode. */
+const UNICODE_FOR_MATH = table({
+  ...Object.fromEntries(Object.entries(MATH_SYMBOLS).map(([ch, command]) => [command.slice(1), ch])),
+  ...MATH_ALIASES,
+});
+
+/** The character a math command (`alpha`, `le`, `star`; no backslash) stands for, if it is one symbol. */
+export function mathSymbol(command: string): string | undefined {
+  return UNICODE_FOR_MATH[command];
+}
 
 /** Superscript and subscript digits, written so `decodeLatex` reads them back as the same characters. */
 const SCRIPT_DIGITS: Record<string, string> = Object.fromEntries([
@@ -453,17 +605,19 @@ function codePointIsPlain(ch: string): boolean {
   return code >= 0x20 && code < 0x7f && CHARACTER_COMMANDS[ch] === undefined;
 }
 
-/**
- * End of the math span starting at `i`, or `i` if none starts there. `$...$` counts as math
- * when it opens before a non-space, closes after a non-space, the closing `$` is not followed
- * by a digit, and its braces balance, so "costs $5 and $10" stays text.
- */
-interface MathScan {
+/** What `mathSpanAt` has learnt of the text so far. */
+export interface MathScan {
   /** No `\)` follows this index: saves rescanning on hostile input. */
   noParenCloseFrom: number;
 }
 
-function mathSpanAt(text: string, i: number, scan: MathScan): number {
+/**
+ * End of the math span starting at `i`, or `i` if none starts there. `$...$` counts as math
+ * when it opens before a non-space, closes after a non-space, does not run from one amount of
+ * money to the next (a digit after each `$`), and its braces balance, so "costs $5 and $10"
+ * and "$5,$10" stay text.
+ */
+export function mathSpanAt(text: string, i: number, scan: MathScan): number {
   if (text[i] === '\\' && text[i + 1] === '(') {
     const close = i < scan.noParenCloseFrom ? text.indexOf('\\)', i + 2) : -1;
     if (close < 0) scan.noParenCloseFrom = Math.min(scan.noParenCloseFrom, i);
@@ -482,8 +636,9 @@ function mathSpanAt(text: string, i: number, scan: MathScan): number {
     }
     if (c !== '$') continue;
     if (display && text[j + 1] !== '$') return i;
-    const after = text[j + open];
-    if (/\s/.test(text[j - 1]!) || (after !== undefined && /\d/.test(after))) return i;
+    // Money opens with a digit and runs on to the next amount ("$5,$10"); `$<$1 Hz` is math.
+    const moneyToMoney = /\d/.test(first) && /\d/.test(text[j + open] ?? '');
+    if (/\s/.test(text[j - 1]!) || moneyToMoney) return i;
     return bracesBalance(text.slice(i + open, j)) ? j + open : i;
   }
   return i;

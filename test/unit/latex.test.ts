@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeLatex, encodeLatex, normalizeDecoded } from '../../src/core/latex';
+import { decodeLatex, decodeLatexInNames, encodeLatex, normalizeDecoded } from '../../src/core/latex';
 import { bibtexBracesBalance } from './helpers';
 
 function timed<T>(run: () => T): { value: T; ms: number } {
@@ -70,6 +70,10 @@ describe('decodeLatex', () => {
     assert.equal(decodeLatex('\\unknowncommand{kept} text'), 'kept text');
   });
 
+  it('does not take command names for properties every object has', () => {
+    assert.equal(decodeLatex('a \\constructor b \\toString{x} \\"\\valueOf'), 'a b x ¨');
+  });
+
   it('leaves stray delimiters readable', () => {
     assert.equal(decodeLatex('costs $5'), 'costs $5');
     assert.equal(decodeLatex('an \\( open'), 'an ( open');
@@ -79,6 +83,59 @@ describe('decodeLatex', () => {
 
   it('squashes whitespace, wrapped lines included', () => {
     assert.equal(decodeLatex('  A\n   wrapped\ttitle  '), 'A wrapped title');
+  });
+
+  it('reads the Scandinavian and other non-accent letters in every spelling', () => {
+    const cases: [string, string][] = [
+      ['Tr{\\"a}g{\\aa}rdh', 'Trägårdh'],
+      ['Tr\\"{a}g\\aa rdh', 'Trägårdh'],
+      ['{\\AA}berg', 'Åberg'],
+      ['\\AA{}berg', 'Åberg'],
+      ['\\aa{}', 'å'],
+      ['{\\o}', 'ø'],
+      ['Bj{\\o}rn {\\O}', 'Bjørn Ø'],
+      ['{\\ae}{\\AE}{\\oe}{\\OE}{\\ss}{\\l}{\\L}', 'æÆœŒßłŁ'],
+    ];
+    for (const [latex, unicode] of cases) assert.equal(decodeLatex(latex), unicode, latex);
+  });
+
+  it('keeps a hyphen after a braced accent', () => {
+    assert.equal(decodeLatex("{\\'S}wierczewska-Gwiazda"), 'Świerczewska-Gwiazda');
+    assert.equal(decodeLatex("\\'{S}wierczewska-Gwiazda"), 'Świerczewska-Gwiazda');
+    assert.equal(decodeLatex('{\\"O}zt{\\"u}rk-{\\c{C}}elik'), 'Öztürk-Çelik');
+  });
+
+  it('reads the text symbols real .bib files use', () => {
+    const cases: [string, string][] = [
+      ['AND\\slash OR', 'AND/OR'],
+      ['input\\slash{}output', 'input/output'],
+      ['1\\textendash 2, A\\textemdash B', '1–2, A—B'],
+      ['Alzheimer\\textquoteright s', 'Alzheimer’s'],
+      ['\\textquoteleft x\\textquoteright{} \\textquotedblleft y\\textquotedblright', '‘x’ “y”'],
+      ['a\\ldots{} b\\dots{} c\\textellipsis', 'a… b… c…'],
+      ['\\& \\% \\# \\_ \\$', '& % # _ $'],
+      ['\\S{} \\P{} \\copyright{} \\textregistered{} \\texttrademark{} \\pounds{} \\euro{} \\textdegree{}', '§ ¶ © ® ™ £ € °'],
+      ['\\textdagger\\textdaggerdbl\\textcent\\textyen\\textonehalf\\textperthousand\\textnumero', '†‡¢¥½‰№'],
+      ['\\quotedblbase x\\textquotedbl{} \\guilsinglleft y\\guilsinglright', '„x" ‹y›'],
+      ['A~B', 'A B'],
+      ['10\\,000 a\\;b c\\ d e\\quad f', '10 000 a b c d e f'],
+      ['hy\\-phen\\-ation', 'hyphenation'],
+      ['1--2 and yes---no', '1–2 and yes—no'],
+      ['\\textsc{Bert} \\emph{Deep} \\textit{I} \\textbf{B} \\mbox{M} \\textrm{R} \\texttt{T}', 'Bert Deep I B M R T'],
+      ['\\textcommabelow{s}i \\textcommabelow{T}ar', 'și Țar'],
+      ['line\\\nbreak', 'line break'],
+    ];
+    for (const [latex, unicode] of cases) assert.equal(decodeLatex(latex), unicode, latex);
+  });
+
+  it('reads a math symbol written outside math, as \\ensuremath does', () => {
+    assert.equal(decodeLatex('\\ensuremath{\\alpha}-RL'), 'α-RL');
+    assert.equal(decodeLatex('5 \\times 5'), '5 × 5');
+  });
+
+  it('keeps a URL as written', () => {
+    assert.equal(decodeLatex('See \\url{https://example.org/~user/a--b_c%20d}'), 'See https://example.org/~user/a--b_c%20d');
+    assert.equal(decodeLatex('\\url{http://x.org/a\\_b\\%c}'), 'http://x.org/a_b%c');
   });
 
   it('takes linear time on hostile input', function () {
@@ -91,16 +148,38 @@ describe('decodeLatex', () => {
       "\\'{".repeat(100_000),
       '\\'.repeat(200_001),
       '\\thanks{'.repeat(100_000),
+      '\\url{'.repeat(100_000),
+      '\\ensuremath{'.repeat(100_000),
     ];
     for (const input of inputs) {
       // Generous bounds: a quadratic scan would take minutes on these, a linear one well under a second.
       const decoded = timed(() => decodeLatex(input));
       assert.equal(typeof decoded.value, 'string');
       assert.ok(decoded.ms < 10_000, `decoding took ${decoded.ms} ms on ${input.slice(0, 10)}...`);
+      const names = timed(() => decodeLatexInNames(input));
+      assert.ok(names.ms < 10_000, `decoding names took ${names.ms} ms on ${input.slice(0, 10)}...`);
       const encoded = timed(() => encodeLatex(input));
       assert.ok(bibtexBracesBalance(encoded.value));
       assert.ok(encoded.ms < 10_000, `encoding took ${encoded.ms} ms on ${input.slice(0, 10)}...`);
     }
+  });
+});
+
+describe('decodeLatexInNames', () => {
+  it('decodes letters and accents but leaves a name list the name grammar still splits', () => {
+    assert.equal(decodeLatexInNames('Tr{\\"a}g{\\aa}rdh, Christian and {\\\'S}wierczewska-Gwiazda, A.'), 'Trägårdh, Christian and Świerczewska-Gwiazda, A.');
+    assert.equal(decodeLatexInNames('{\\AA}berg, K. and others'), 'Åberg, K. and others');
+  });
+
+  it('keeps braces that group words, drops those of special characters', () => {
+    assert.equal(decodeLatexInNames('{Barnes and Noble} and {\\relax Ch}ristopher'), '{Barnes and Noble} and Christopher');
+    assert.equal(decodeLatexInNames('{van der Berg}, J. and {\\v{S}}koda'), '{van der Berg}, J. and Škoda');
+    assert.equal(decodeLatexInNames('{Unclosed'), '{Unclosed}');
+  });
+
+  it('escapes what the name grammar would read as LaTeX', () => {
+    assert.equal(decodeLatexInNames('A\\$B \\{C\\} D\\textbackslash E {F}'), 'A\\${}B \\{{}C\\}{} D\\textbackslash{}E {F}');
+    assert.equal(decodeLatexInNames('Tilde\\textasciitilde{} $x^2$'), 'Tilde\\textasciitilde{} \\${}x^2\\${}');
   });
 });
 
@@ -124,16 +203,38 @@ describe('encodeLatex', () => {
   it('keeps math as math and escapes dollars that are money', () => {
     assert.equal(encodeLatex('MARS$^2$: Scaling'), 'MARS$^2$: Scaling');
     assert.equal(encodeLatex('costs $5 and $10'), 'costs \\$5 and \\$10');
+    assert.equal(encodeLatex('costs $5,$10'), 'costs \\$5,\\$10');
+    assert.equal(encodeLatex('sleep $<$1 Hz'), 'sleep $<$1 Hz');
     assert.equal(encodeLatex('unbalanced ${x$'), 'unbalanced \\${\\textbraceleft}x\\$');
     assert.equal(encodeLatex('α-RL × 2'), '$\\alpha$-RL $\\times$ 2');
   });
 
   it('writes typographic punctuation as TeX ligatures', () => {
-    assert.equal(encodeLatex('“quoted” – ranges — dashes…'), "``quoted'' -- ranges --- dashes{\\ldots}");
+    assert.equal(encodeLatex('“quoted” – ranges — dashes…'), "``quoted'' -- ranges --- dashes\\ldots{}");
     // Side by side they must not merge into one ligature.
     assert.equal(encodeLatex('––'), '--{}--');
     assert.equal(encodeLatex("a--b ''"), "a-{}-b '{}'");
     assert.equal(decodeLatex(encodeLatex("a--b '' –– ‘‘x’’")), "a--b '' –– ‘‘x’’");
+  });
+
+  it('writes every character decoding produces as something BibTeX and pdflatex accept', () => {
+    assert.equal(encodeLatex('Trägårdh Åberg'), 'Tr{\\"a}g{\\aa}rdh {\\AA}berg');
+    assert.equal(encodeLatex('AND/OR'), 'AND/OR');
+    assert.equal(encodeLatex('1–2 yes—no'), '1--2 yes---no');
+    assert.equal(encodeLatex('wait… & more'), 'wait\\ldots{} \\& more');
+    assert.equal(encodeLatex('½ ¢ ¥ † ‡ ‰ № „x‚'), '{\\textonehalf} {\\textcent} {\\textyen} {\\dag} {\\ddag} {\\textperthousand} {\\textnumero} {\\quotedblbase}x{\\quotesinglbase}');
+    assert.equal(encodeLatex('µ ¨ ˙ ¯'), '{\\textmu} {\\textasciidieresis} {\\.{}} {\\textasciimacron}');
+    assert.equal(encodeLatex('și Țar'), '{\\textcommabelow{s}}i {\\textcommabelow{T}}ar');
+  });
+
+  it('reads back a wide text exactly', () => {
+    const wide = [
+      'Trägårdh Świerczewska-Gwiazda Østergaard Åberg Łukasz Straße Ærø Œuvre ðþŋ ĐđĳĲ ıȷ',
+      'AND/OR 1–2 yes—no ‘single’ “double” „low‚ ‹a› «b» wait… & % # _ $ { } \\ ~ ^ < > |',
+      '§ ¶ © ® ™ ℠ £ € ¢ ¥ ¤ ¦ ° ± × ÷ µ · • † ‡ ‰ № ª º ¬ ¯ ´ ¨ ˙ ¹ ² ³ ¼ ½ ¾ ¿ ¡ − ‖ ⟨ ⟩ ← → ↑ ↓',
+      'α β Γ Δ ≤ ≥ ≠ ≈ ∞ ∈ ∑ H₂O x² șț ȘȚ Nguyễn a--b x\'\'y `z` ’s',
+    ].join(' ');
+    assert.equal(decodeLatex(encodeLatex(wide)), wide);
   });
 
   it('keeps characters it has no macro for as UTF-8', () => {
@@ -146,6 +247,7 @@ describe('encodeLatex', () => {
       ...'&%$#_{}~^\\'.split(''),
       ...'éüøßÅłıñçšőØÆœ'.split(''),
       'α', 'β', '×', '²', '₂', '…', '“', '”', '‘', '’', '–', '—', '-', "'", '`', '注', '\n',
+      ...'/§¶©®™£€°½¢†‡‰№„‚‹›«»µ¨˙¯ªº¬´−‖←→↑↓șȚ'.split(''),
     );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 40 }).map((chars) => chars.join('')), (text) => {

@@ -236,3 +236,12 @@ describe('a folder of .bib files is one bibliography', () => {
     assert.equal(paper.authorCount, undefined);
   });
 });
+
+describe('names and text as real files write them', () => {
+  it('decodes {\\aa}, \\slash and a hyphen after a braced accent', () => {
+    const text = "@article{k, author = {Tr{\\\"a}g{\\aa}rdh, Christian and {\\'S}wierczewska-Gwiazda, Agnieszka}, title = {AND\\slash OR Search in {\\AA}rhus}, year = {2020}}";
+    const [paper] = library({ 'a.bib': text }).papers;
+    assert.deepEqual(paper!.authors, ['Christian Trägårdh', 'Agnieszka Świerczewska-Gwiazda']);
+    assert.equal(paper!.title, 'AND/OR Search in Århus');
+  });
+});

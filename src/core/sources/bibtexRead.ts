@@ -4,7 +4,7 @@
 
 import { parse as parseEntries } from '@citation-js/plugin-bibtex/lib/input/file.js';
 import { parse as parseFieldValue, type ParsedBibtexName } from '@citation-js/plugin-bibtex/lib/input/value.js';
-import { decodeLatex, normalizeDecoded } from '../latex';
+import { decodeLatex, decodeLatexInNames, normalizeDecoded } from '../latex';
 
 /** A data entry as written: lower-cased field names, values with their LaTeX intact. */
 export interface BibtexEntry {
@@ -164,7 +164,8 @@ export function readNames(raw: string): NameList {
   const cleaned = raw.replace(/\\relax\s*/g, '');
   let parsed: ParsedBibtexName[];
   try {
-    parsed = parseFieldValue(cleaned, 'author');
+    // Decoded first: the grammar's own decoder lacks letters such as \aa and misreads `{\'S}wierczewska` as a von part.
+    parsed = parseFieldValue(decodeLatexInNames(cleaned), 'author');
   } catch {
     return readNamesLoosely(cleaned);
   }
