@@ -4,6 +4,7 @@
 import type { Paper } from './paper';
 import { paperLinks } from './paperLinks';
 import { byline, compactCount } from './paperSummary';
+import { displayTitle } from './displayTitle';
 
 export interface DetailsPageOptions {
   /** The webview's own origin (`webview.cspSource`), allowed for styles. */
@@ -32,13 +33,13 @@ export function renderPaperDetails(paper: Paper, options: DetailsPageOptions): s
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(paper.title)}</title>
+<title>${escapeHtml(displayTitle(paper.title))}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <article>
 <header>
-<h1>${escapeHtml(paper.title)}</h1>
+<h1>${escapeHtml(displayTitle(paper.title))}</h1>
 ${peopleHtml(paper)}
 ${factsHtml(paper)}
 ${linksHtml(paper)}

@@ -2,6 +2,7 @@
 // Pure text: the editor side wraps the Markdown in an untrusted MarkdownString.
 import type { Paper } from './paper';
 import { squash } from './text';
+import { displayTitle } from './displayTitle';
 
 /** The paper's year: its own, else the one its date starts with. */
 export function paperYear(paper: Paper): number | undefined {
@@ -65,7 +66,7 @@ const TOOLTIP_AUTHORS = 8;
 
 /** The hover card of a paper as Markdown, every piece of listing text escaped. */
 export function paperTooltipMarkdown(paper: Paper): string {
-  const lines = [`**${escapeMarkdown(paper.title)}**`];
+  const lines = [`**${escapeMarkdown(displayTitle(paper.title))}**`];
   const people = authorsLine(paper);
   if (people) lines.push(escapeMarkdown(people));
   const facts = [paper.date ?? (paper.year !== undefined ? String(paper.year) : undefined), paper.venue, paper.upvotes !== undefined ? `▲ ${paper.upvotes} upvotes` : undefined]

@@ -8,6 +8,7 @@ import { escapeMarkdown, paperYear, snippet } from '../../core/paperSummary';
 import { squash } from '../../core/text';
 import type { Services } from '../services';
 import { noteLanguageOf } from './noteLanguage';
+import { displayTitle } from '../../core/displayTitle';
 
 /** Above this many papers, only the engine's best hits for what is typed are offered. */
 export const COMPLETION_CAP = 500;
@@ -42,7 +43,7 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
 
 function completionItem(paper: Paper, key: string, range: vscode.Range, sortText: string, note: vscode.Uri): vscode.CompletionItem {
   const year = paperYear(paper);
-  const title = squash(paper.title);
+  const title = squash(displayTitle(paper.title));
   // The title beside the key: a list of bare keys is hard to choose from.
   const item = new vscode.CompletionItem({ label: key, detail: key === paper.key ? undefined : ` (also ${paper.key})`, description: title }, vscode.CompletionItemKind.Reference);
   item.insertText = key;

@@ -6,6 +6,7 @@ import { renderPaperDetails } from '../../core/detailsHtml';
 import type { Paper } from '../../core/paper';
 import { topicsHolding } from '../../core/treeModel';
 import type { Services } from '../services';
+import { displayTitle } from '../../core/displayTitle';
 
 export const DETAILS_VIEW_TYPE = 'litReview.details';
 
@@ -72,7 +73,7 @@ export class DetailsPanel implements vscode.Disposable {
 }
 
 function tabTitle(paper: Paper): string {
-  const title = paper.title.replace(/\s+/g, ' ').trim();
+  const title = displayTitle(paper.title).replace(/\s+/g, ' ').trim();
   return title.length > TAB_TITLE_CHARS ? `${title.slice(0, TAB_TITLE_CHARS - 1).trimEnd()}…` : title;
 }
 

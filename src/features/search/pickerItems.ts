@@ -4,6 +4,7 @@ import type { Paper } from '../../core/paper';
 import { escapeIconSyntax } from '../../core/paperQuery';
 import { paperDescription, snippet } from '../../core/paperSummary';
 import { squash } from '../../core/text';
+import { displayTitle } from '../../core/displayTitle';
 
 const DETAIL_CHARS = 160;
 
@@ -31,7 +32,7 @@ export function isPaperItem(item: PickerItem | undefined): item is PaperItem {
  * for every long title: the quick pick is narrow and paper titles are long.)
  */
 export function paperItem(paper: Paper, buttons: vscode.QuickInputButton[], checked: boolean): PaperItem {
-  const title = escapeIconSyntax(squash(paper.title));
+  const title = escapeIconSyntax(squash(displayTitle(paper.title)));
   const facts = paperDescription(paper);
   const detail = [facts, paper.abstract ? snippet(paper.abstract, DETAIL_CHARS) : undefined].filter(Boolean).join(' — ');
   return {

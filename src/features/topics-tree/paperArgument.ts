@@ -5,6 +5,7 @@ import type { Paper } from '../../core/paper';
 import { paperDescription } from '../../core/paperSummary';
 import { paperComparator } from '../../core/treeModel';
 import type { Services } from '../services';
+import { displayTitle } from '../../core/displayTitle';
 
 /** Items in the picker at once: more is noise, and the list stays fast at any library size. */
 const PICK_LIMIT = 100;
@@ -58,7 +59,7 @@ export async function pickPaper(services: Services, title: string): Promise<Pape
   picker.placeholder = 'Type to search papers by title, author, key or arXiv id';
   picker.matchOnDescription = false;
   picker.matchOnDetail = false;
-  const toItem = (paper: Paper): PaperPick => ({ label: paper.title, description: paperDescription(paper), paper, alwaysShow: true });
+  const toItem = (paper: Paper): PaperPick => ({ label: displayTitle(paper.title), description: paperDescription(paper), paper, alwaysShow: true });
   const initial = [...library.papers].sort(paperComparator(services.config.settings.sortOrder)).slice(0, PICK_LIMIT).map(toItem);
   picker.items = initial;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { paperDescription, paperTooltipMarkdown } from '../../core/paperSummary';
 import type { GroupNode, MoreNode, PaperNode, TreeNode } from '../../core/treeModel';
+import { displayTitle } from '../../core/displayTitle';
 
 /** Run when a "Show more…" item is clicked; not in the Command Palette. */
 export const SHOW_MORE_COMMAND = 'litReview.showMorePapers';
@@ -30,7 +31,7 @@ function groupItem(group: GroupNode, filtered: boolean): vscode.TreeItem {
 
 function paperItem(node: PaperNode): vscode.TreeItem {
   const { paper } = node;
-  const item = new vscode.TreeItem(paper.title, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(displayTitle(paper.title), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
   item.description = paperDescription(paper);
   // Untrusted, no HTML, no icons: the text is from listings and already escaped.
