@@ -43,7 +43,8 @@ describe('Markdown reading lists', () => {
       const ssrl = byTitle('SSRL');
       assert.deepEqual(ssrl.authors, ['Yuchen Fan', 'Kaiyan Zhang', 'Heng Zhou']);
       assert.equal(ssrl.venue, 'arXiv 2025');
-      assert.equal(ssrl.date, '2025');
+      // The text gives only the year: the arXiv id gives the month too.
+      assert.equal(ssrl.date, '2025-08');
       assert.equal(ssrl.year, 2025);
       assert.equal(ssrl.arxivId, '2508.10874');
       assert.deepEqual(ssrl.links, ['https://arxiv.org/abs/2508.10874']);
@@ -63,7 +64,9 @@ describe('Markdown reading lists', () => {
       // The stars badge is an image, not a link of the paper.
       assert.deepEqual(zero.links, ['https://arxiv.org/abs/2505.04588', 'https://github.com/Alibaba-NLP/ZeroSearch']);
       assert.equal(zero.venue, undefined);
-      assert.equal(zero.date, undefined);
+      // Nothing but the arXiv id says when.
+      assert.equal(zero.date, '2025-05');
+      assert.equal(zero.year, 2025);
     });
 
     it('reads dates as year.month, with 2025.1 for January and 2025.10 for October', () => {
@@ -160,6 +163,197 @@ describe('Markdown reading lists', () => {
     });
   });
 
+  describe('reading lists as they are in the wild', () => {
+    const file = 'wild.md';
+    const text = fixture('markdown', file);
+    const { papers, problems } = parseMarkdownList(text, file);
+    const byTitle = (start: string) => paperTitled(papers, start);
+
+    it('reads every paper of every shape, and nothing else', () => {
+      assert.deepEqual(
+        papers.map((p) => p.title),
+        [
+          'A Two Line Paper',
+          'An Unindented Byline Paper',
+          'A Findings Paper',
+          'A Tagged Paper',
+          'A Paper Missing Its Dot',
+          'A Lazy Byline Paper',
+          'Math Agents: Computational Infrastructure',
+          'Learning Distributed Representations of Sentences',
+          'A Paper Without an arXiv Id',
+          'A Plain Author List',
+          'A Bold-Tagged Paper',
+          'A Plain Title Before Its Buttons',
+          'A Journal Paper Without an Identifier',
+          'A Survey of Things',
+          'Search-R1: A Title After a Site Link',
+          'A Paper Before a Bold Year',
+          'A Paper Known by Its arXiv DOI',
+          'An Old-Style arXiv Paper',
+          'A Paper With Only a Year',
+          'A Row After an Anchor',
+          'A Row With a Short Venue',
+          'A Title Beside a Site Link',
+          'A Row After a Blank Line',
+          'A Row With an Institute',
+          'A Row With a Leading Space',
+        ],
+      );
+    });
+
+    it('reports a paper-like line it cannot read at its line', () => {
+      const line = lineWith(text, '- [[Paper]](https://arxiv.org/abs/2501.00009)');
+      assert.deepEqual(problems, [{ file, line, message: `Entry at line ${line} has a link but no readable title; skipped.`, severity: 'warning' }]);
+    });
+
+    it("reads authors and Venue'YY from the line after the title, blank line or not", () => {
+      const twoLine = byTitle('A Two Line Paper');
+      assert.deepEqual(twoLine.authors, ['Alice Smith', 'Bob Jones']);
+      assert.equal(twoLine.venue, 'ICLR');
+      assert.equal(twoLine.year, 2024);
+      assert.equal(twoLine.sources[0]!.line, lineWith(text, '[A Two Line Paper]'));
+      const unindented = byTitle('An Unindented Byline Paper');
+      assert.deepEqual(unindented.authors, ['Carol Lee', 'Dan Brown']);
+      assert.equal(unindented.venue, undefined, 'a preprint is no venue');
+      assert.equal(unindented.year, 2023);
+      const findings = byTitle('A Findings Paper');
+      assert.deepEqual(findings.authors, ['Erin Fox']);
+      assert.equal(findings.venue, 'EMNLP Findings');
+      assert.equal(findings.year, 2024);
+      const tagged = byTitle('A Tagged Paper');
+      assert.deepEqual(tagged.authors, []);
+      assert.equal(tagged.venue, 'NAACL');
+      assert.equal(tagged.year, 2024);
+      const lazy = byTitle('A Lazy Byline Paper');
+      assert.deepEqual(lazy.authors, ['Kim Park', 'Lee Min']);
+      assert.equal(lazy.venue, 'ICML');
+    });
+
+    it('reads a numbered item that lost its dot', () => {
+      assert.equal(byTitle('A Paper Missing Its Dot').arxivId, '2502.13533');
+    });
+
+    it('puts a bracketed affiliation in organization and reads "et al." as a truncated list', () => {
+      const math = byTitle('Math Agents');
+      assert.deepEqual(math.authors, ['Melanie Swan']);
+      assert.equal(math.organization, 'UCL');
+      assert.equal(math.venue, 'arXiv');
+      assert.equal(math.authorCount, undefined);
+      const hill = byTitle('Learning Distributed');
+      assert.deepEqual(hill.authors, ['Felix Hill']);
+      assert.equal(hill.organization, 'University of Cambridge');
+      assert.equal(hill.venue, 'NeurIPS');
+      const hale = byTitle('A Paper Without an arXiv Id');
+      assert.deepEqual(hale.authors, ['Gus Hale']);
+      assert.equal(hale.organization, 'MIT');
+      assert.equal(hale.venue, 'ICML');
+      const plain = byTitle('A Plain Author List');
+      assert.deepEqual(plain.authors, ['Ivy Chen', 'Jack Wu']);
+      assert.equal(plain.organization, 'Stanford University');
+      assert.equal(plain.venue, 'NeurIPS 2022');
+      for (const paper of papers) assert.ok(!paper.authors.some((name) => /et al/i.test(name)), paper.title);
+    });
+
+    it("takes a list's [YYYY/MM] tag as the date only when no arXiv id gives one", () => {
+      assert.equal(byTitle('Math Agents').date, '2023-07');
+      assert.equal(byTitle('Learning Distributed').date, '2016-02');
+      assert.equal(byTitle('Learning Distributed').year, 2016);
+      assert.equal(byTitle('A Paper Without an arXiv Id').date, '2023-03');
+      assert.equal(byTitle('A Paper Without an arXiv Id').year, 2023);
+      const boldTag = byTitle('A Bold-Tagged Paper');
+      assert.equal(boldTag.date, '2022-05');
+      assert.equal(boldTag.year, 2022);
+      assert.equal(boldTag.organization, 'KAIST');
+    });
+
+    it('reads an arXiv DOI, an old-style id, and a year and month from the arXiv id', () => {
+      const doi = byTitle('A Paper Known by Its arXiv DOI');
+      assert.equal(doi.arxivId, '2301.00234');
+      assert.equal(doi.doi, undefined);
+      assert.equal(doi.date, '2023-01');
+      assert.equal(doi.year, 2023);
+      assert.equal(byTitle('Math Agents').arxivId, '2307.02502');
+      const old = byTitle('An Old-Style');
+      assert.equal(old.arxivId, 'hep-th/9901001');
+      assert.equal(old.date, '1999-01');
+      const yearOnly = byTitle('A Paper With Only a Year');
+      assert.equal(yearOnly.year, 2022);
+      assert.equal(yearOnly.date, '2022-05');
+      assert.equal(byTitle('A Two Line Paper').date, '2024-05');
+      assert.equal(byTitle('A Paper Missing Its Dot').year, 2025);
+    });
+
+    it('reads a plain-text title before [[Paper]] buttons, with its [Venue] tag', () => {
+      const plain = byTitle('A Plain Title Before');
+      assert.equal(plain.venue, 'arXiv');
+      assert.equal(plain.arxivId, '2401.07654');
+      assert.deepEqual(plain.links, ['https://arxiv.org/abs/2401.07654', 'https://github.com/example/plain']);
+      const journal = byTitle('A Journal Paper');
+      assert.equal(journal.venue, 'Nature Medicine');
+      assert.equal(journal.year, undefined);
+      const survey = byTitle('A Survey of Things');
+      assert.equal(survey.date, '2023-11');
+      assert.equal(survey.arxivId, '2303.18223');
+    });
+
+    it('never takes a site or button name as the title', () => {
+      const search = byTitle('Search-R1');
+      assert.equal(search.arxivId, '2503.09516');
+      assert.equal(byTitle('A Title Beside a Site Link').arxivId, '2311.00002');
+      for (const paper of papers) assert.ok(!/^(paper|pdf|code|arxiv|project|github|hugging face daily papers)$/i.test(paper.title), paper.title);
+    });
+
+    it('does not join a bold year line to the entry above it', () => {
+      const paper = byTitle('A Paper Before a Bold Year');
+      assert.equal(paper.year, 2024);
+      assert.equal(paper.date, '2024-01');
+    });
+
+    it('keeps reading a table across anchor lines and blank lines', () => {
+      const anchored = byTitle('A Row After an Anchor');
+      assert.equal(anchored.venue, 'ICLR 2024');
+      assert.equal(anchored.date, '2023-10');
+      assert.equal(anchored.keywords.join(), 'Broken tables');
+      const short = byTitle('A Row With a Short Venue');
+      assert.equal(short.venue, 'ACL');
+      assert.equal(short.year, 2017);
+      const blank = byTitle('A Row After a Blank Line');
+      assert.equal(blank.venue, 'ACL 2024');
+      assert.equal(blank.sources[0]!.line, lineWith(text, '[A Row After a Blank Line]'));
+    });
+
+    it("reads a table's institute column as the first author's organization", () => {
+      const row = byTitle('A Row With an Institute');
+      assert.equal(row.organization, 'University of Surrey');
+      assert.equal(row.date, '2024-09');
+      assert.equal(byTitle('A Row With a Leading Space').organization, 'University of Washington');
+    });
+  });
+
+  describe('junk around the papers', () => {
+    const file = 'junk.md';
+    const text = fixture('markdown', file);
+    const { papers, problems } = parseMarkdownList(text, file);
+
+    it('reads no paper from news, contents, taxonomy, contribution guides, blogs, repositories, bare links or sentences', () => {
+      assert.deepEqual(
+        papers.map((p) => p.title),
+        ['A Real Paper Among Junk'],
+      );
+    });
+
+    it('reports a paper link whose only title is a section name', () => {
+      assert.deepEqual(
+        problems.map((p) => [p.line, p.severity]),
+        [
+          [lineWith(text, '- **Survey** [[paper]]'), 'warning'],
+          [lineWith(text, '- [Methods](https://arxiv.org'), 'warning'],
+        ],
+      );
+    });
+  });
+
   describe('pieces', () => {
     it('reads each date form', () => {
       assert.deepEqual(readDate('2025.1'), { date: '2025-01', year: 2025 });
@@ -202,15 +396,15 @@ describe('Markdown reading lists', () => {
     this.timeout(120_000);
 
     it('returns on a 5 MB single line', () => {
-      const { papers } = parseMarkdownList(`- [A Title](https://e.org) ${'(word [x] **y** _z_ '.repeat(250_000)}`, 'one-line.md');
+      const { papers } = parseMarkdownList(`- [A Title](https://arxiv.org/abs/2501.00001) ${'(word [x] **y** _z_ '.repeat(250_000)}`, 'one-line.md');
       assert.equal(papers.length, 1);
       assert.equal(papers[0]!.title, 'A Title');
       assert.deepEqual(parseMarkdownList('*'.repeat(5_000_000), 'stars.md'), { papers: [], problems: [] });
     });
 
     it('returns on 200,000 nested brackets', () => {
-      const deep = parseMarkdownList(`- ${'['.repeat(200_000)}A Deep Title${']'.repeat(200_000)}(https://e.org/deep)`, 'deep.md');
-      assert.deepEqual(deep.papers.map((p) => p.links), [['https://e.org/deep']]);
+      const deep = parseMarkdownList(`- ${'['.repeat(200_000)}A Deep Title${']'.repeat(200_000)}(https://arxiv.org/abs/2501.00002)`, 'deep.md');
+      assert.deepEqual(deep.papers.map((p) => p.links), [['https://arxiv.org/abs/2501.00002']]);
       const open = parseMarkdownList(`- ${'['.repeat(200_000)}`, 'open.md');
       assert.deepEqual(open, { papers: [], problems: [] });
     });

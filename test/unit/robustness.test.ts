@@ -93,7 +93,7 @@ describe('robustness', function () {
     writeFileSync(path.join(folder, 'broken.bib'), '@article{ok2024, title = {A Good Paper Among Bad Ones}, year = 2024}\n@article{bad, title = {never closed\n');
     writeFileSync(path.join(folder, 'invalid.json'), '{"papers": [ {"title": "x", ');
     writeFileSync(path.join(folder, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x0d]));
-    writeFileSync(path.join(folder, 'latin1.md'), Buffer.from('- [M\xfcller and the Caf\xe9 Problem](https://example.org/muller)\n', 'latin1'));
+    writeFileSync(path.join(folder, 'latin1.md'), Buffer.from('- [M\xfcller and the Caf\xe9 Problem](https://arxiv.org/abs/2501.00001)\n', 'latin1'));
     const before = new Map(readdirSync(folder).map((name) => [name, hash(path.join(folder, name))]));
 
     const read = await readListings(folder);

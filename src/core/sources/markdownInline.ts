@@ -140,16 +140,94 @@ export function tidyTitle(s: string): string {
 }
 
 const GENERIC = new Set(
-  ('paper papers pdf code codes arxiv github gitlab project page website web site homepage home blog link links demo video slides ' +
-    'dataset data model models weights checkpoint checkpoints huggingface hf openreview abs abstract html doi url repo repository ' +
-    'official bib bibtex citation cite poster talk tweet twitter x colab notebook zhihu news here this source supplementary supp ' +
-    'review leaderboard benchmark pub publication full text and of the').split(' '),
+  ('paper papers pdf code codes arxiv github gitlab project page pages website web site homepage home blog link links demo video slides ' +
+    'dataset data model models weights checkpoint checkpoints huggingface hugging face daily hf openreview abs abstract html doi url repo repository ' +
+    'official unofficial bib bibtex citation cite poster talk tweet twitter x colab notebook zhihu news here this source supplementary supp ' +
+    'review leaderboard benchmark pub publication full text scholar google semantic alphaxiv biorxiv medrxiv ssrn acm ieee springer ' +
+    'youtube bilibili medium reddit space spaces docs documentation implementation pytorch tensorflow jax download preprint ' +
+    'contributing contribution contributions contributors guide guidelines license star stars history contact toc contents ' +
+    'back top go to more read click view with and of the').split(' '),
 );
 
-/** A link label such as "[paper]", "PDF", "Code", "arXiv 2025" or a bare id: not a title. */
+/**
+ * A link label such as "[paper]", "PDF", "Code", "arXiv 2025", "Hugging Face Daily Papers",
+ * "Project Page" or a bare id: it names a site or a button, never a paper.
+ */
 export function isGenericLabel(text: string): boolean {
   const words = text.toLowerCase().replace(/https?:\/\/\S+/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean);
   return words.every((word) => GENERIC.has(word) || /^\d+$/.test(word));
+}
+
+/**
+ * A link label that is a button, not a title: a site or button name, or a short label set in
+ * brackets of its own (`[[papaer]](url)`, `[[Video]](url)`), whatever it says.
+ */
+export function isButtonLabel(label: string): boolean {
+  return isGenericLabel(label) || /^\[[^\]]{1,20}\]$/.test(label.trim());
+}
+
+/** A button that stands for the paper itself: "[[Paper]]", "[PDF]", "[arXiv]". */
+export function isPaperButton(label: string): boolean {
+  return isButtonLabel(label) && /\b(paper|papers|papaer|pdf|arxiv|openreview|publication|pub|doi)\b/i.test(label);
+}
+
+/**
+ * Where papers live: preprint servers, proceedings, publishers, DOIs, PDFs. A link to one
+ * is the surest mark that a bullet is a paper.
+ */
+const PAPER_HOST = new RegExp(
+  [
+    'arxiv\\.org\\/',
+    'doi\\.org\\/10\\.',
+    'openreview\\.net\\/(forum|pdf)',
+    'aclanthology\\.org\\/',
+    'aclweb\\.org\\/anthology',
+    'huggingface\\.co\\/papers\\/',
+    'alphaxiv\\.org\\/abs',
+    'proceedings\\.(neurips\\.cc|mlr\\.press)',
+    'papers\\.nips\\.cc',
+    'neurips\\.cc\\/virtual',
+    'openaccess\\.thecvf\\.com',
+    'ecva\\.net\\/papers',
+    'ojs\\.aaai\\.org',
+    'ijcai\\.org\\/proceedings',
+    'jmlr\\.org\\/papers',
+    'ieeexplore\\.ieee\\.org',
+    'dl\\.acm\\.org\\/doi',
+    'link\\.springer\\.com',
+    'sciencedirect\\.com\\/science\\/article',
+    'nature\\.com\\/articles',
+    'science\\.org\\/doi',
+    '(bio|med)rxiv\\.org\\/content',
+    'semanticscholar\\.org\\/paper',
+    'papers\\.ssrn\\.com',
+    'ncbi\\.nlm\\.nih\\.gov\\/pmc',
+    'pubmed\\.ncbi',
+    'academic\\.oup\\.com',
+    'cell\\.com\\/.+\\/(fulltext|abstract)',
+    'pnas\\.org\\/doi',
+    'jamanetwork\\.com\\/journals',
+    'mdpi\\.com\\/\\d',
+    'frontiersin\\.org\\/articles',
+    'journals\\.plos\\.org',
+    'onlinelibrary\\.wiley\\.com\\/doi',
+    'tandfonline\\.com\\/doi',
+    'biomedcentral\\.com\\/articles',
+    'europepmc\\.org\\/article',
+    'usenix\\.org\\/conference\\/.+\\/presentation',
+    'vldb\\.org\\/pvldb',
+    'isca-speech\\.org\\/archive',
+    'jair\\.org\\/index\\.php\\/jair\\/article',
+    'paperswithcode\\.com\\/paper\\/',
+    'researchgate\\.net\\/publication',
+    'dblp\\.org\\/rec',
+    '\\.pdf(?:[?#]|$)',
+  ].join('|'),
+  'i',
+);
+
+export function isPaperLink(url: string): boolean {
+  return PAPER_HOST.test(url);
 }
 
 /** Web links of a piece of Markdown: its link targets, then bare addresses; no images, no anchors. */
@@ -160,13 +238,39 @@ export function webLinks(s: string, links: MarkdownLink[] = scanLinks(s)): strin
   return [...found];
 }
 
-/** The arXiv id and DOI the links point at, if any. */
+/** `https://doi.org/10.48550/arXiv.2301.00234`: arXiv's own DOI for a preprint, which is its id. */
+const ARXIV_DOI = /\b10\.48550\/arxiv\.(\d{4}\.\d{4,5})/i;
+
+/** The arXiv id and DOI the links point at, if any. An arXiv DOI counts as the arXiv id. */
 export function identifiers(links: string[]): { arxivId?: string; doi?: string } {
   let arxivId: string | undefined;
   let doi: string | undefined;
   for (const link of links) {
+    const arxivDoi = ARXIV_DOI.exec(link)?.[1];
+    if (!arxivId && arxivDoi) arxivId = arxivDoi;
     if (!arxivId && /arxiv\.org\/|huggingface\.co\/papers\/|alphaxiv\.org\//i.test(link)) arxivId = parseArxivId(link);
-    if (!doi && /doi\.org\//i.test(link)) doi = parseDoi(link);
+    if (!doi && !arxivDoi && /doi\.org\//i.test(link)) doi = parseDoi(link);
   }
   return { arxivId, doi };
+}
+
+/** `arXiv:2301.00234` written out in an entry's text. */
+export function arxivIdInText(text: string): string | undefined {
+  const match = /\barXiv:\s?(\d{4}\.\d{4,5})(?:v\d+)?\b/i.exec(text);
+  return match ? match[1] : undefined;
+}
+
+/**
+ * When a paper first appeared, from its arXiv id: 2205.01234 is May 2022, hep-th/9901001
+ * January 1999. New-style ids began in 2007, so their two digits are always 20xx.
+ */
+export function arxivIdDate(id: string): { date: string; year: number } | undefined {
+  const match = /^(\d{2})(\d{2})\.\d{4,5}$/.exec(id) ?? /\/(\d{2})(\d{2})\d{3}$/.exec(id);
+  if (!match) return undefined;
+  const yy = Number(match[1]);
+  const month = Number(match[2]);
+  if (month < 1 || month > 12) return undefined;
+  const newStyle = id.includes('.') && !id.includes('/');
+  const year = newStyle || yy < 91 ? 2000 + yy : 1900 + yy;
+  return { date: `${year}-${String(month).padStart(2, '0')}`, year };
 }

@@ -1,15 +1,18 @@
 // Paper tables in reading lists: `| Title | Venue | Date | Link |`. Columns are found by
 // their header names, so their order and extra columns do not matter.
 import { acceptDraft, problem, type ParseResult } from '../paper';
-import { readDate, readDetails, splitNames } from './markdownFields';
-import { findTitle } from './markdownEntry';
-import { anchorsToMarkdown, cleanInline, identifiers, replaceLinks, tidyTitle, webLinks } from './markdownInline';
+import { readDetails, venueOf } from './markdownDetails';
+import { combineDates, readDate, splitNames } from './markdownFields';
+import { findTitle } from './markdownTitle';
+import { anchorsToMarkdown, arxivIdDate, cleanInline, identifiers, replaceLinks, tidyTitle, webLinks } from './markdownInline';
 
 export interface TableColumns {
   title: number;
   authors?: number;
   venue?: number;
   date?: number;
+  /** Institute or affiliation: the first one named is the first author's. */
+  organization?: number;
 }
 
 const MAX_COLUMNS = 64;
@@ -53,7 +56,8 @@ export function tableColumns(header: string[]): TableColumns | undefined {
   const venue = find(/\b(venue|conference|conf|journal|publication|published in|publisher)\b/, [title]);
   const date = find(/\b(date|year|published|time|month|release)\b/, [title, venue]);
   const authors = find(/\bauthors?\b/, [title, venue, date]);
-  return { title, authors, venue, date };
+  const organization = find(/\b(institutes?|institutions?|affiliations?|organi[sz]ations?|labs?)\b/, [title, venue, date, authors]);
+  return { title, authors, venue, date, organization };
 }
 
 /** Reads rows from `first` on; returns the index of the table's last line. */
@@ -85,17 +89,22 @@ function readRow(cells: string[], columns: TableColumns, line: number, keywords:
     return;
   }
   const urls = webLinks(cells.join(' | '));
-  const venue = tidyTitle(cleanInline(cell(columns.venue)));
-  const when = readDate(cleanInline(cell(columns.date))) ?? readDate(venue);
+  const venueText = tidyTitle(cleanInline(cell(columns.venue)));
+  // `ACL'17` is ACL, 2017; a venue read no further is kept as written.
+  const venue = venueText ? venueOf(venueText) : {};
+  const organization = tidyTitle(cleanInline(cell(columns.organization).split(/<br\s{0,3}\/?>/i)[0] ?? ''));
   const ids = identifiers(urls);
+  const textDate = readDate(cleanInline(cell(columns.date))) ?? readDate(venueText);
+  const when = combineDates(textDate, undefined, venue.year, ids.arxivId ? arxivIdDate(ids.arxivId) : undefined);
   acceptDraft(
     {
       title,
       // Without an authors column, a title cell's second line often names them.
       authors: columns.authors !== undefined ? splitNames(cleanInline(cell(columns.authors))) : readDetails('', replaceLinks(moreLines.join(' | '), false)).authors,
-      venue: venue || undefined,
-      date: when?.date,
-      year: when?.year,
+      organization: organization || undefined,
+      venue: venue.venue,
+      date: when.date,
+      year: when.year,
       arxivId: ids.arxivId,
       doi: ids.doi,
       links: urls,
