@@ -2,7 +2,7 @@
 // as LaTeX macros, specials escaped, math kept as math, one field order for every entry.
 
 import { encodeLatex } from './latex';
-import type { Paper } from './paper';
+import type { BibtexRecord, Paper } from './paper';
 import { squash } from './text';
 
 const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -61,22 +61,30 @@ export function formatBibtex(papers: readonly Paper[], options: Pick<BibtexWrite
   const targets = standalone ? new Set<string>() : crossrefTargets(papers);
   const isTarget = (paper: Paper): boolean => [paper.key, ...(paper.aliases ?? [])].some((key) => targets.has(key.toLowerCase()));
   const ordered = [...papers.filter((paper) => !isTarget(paper)), ...papers.filter(isTarget)];
-  return ordered.map((paper) => formatBibtexEntry(paper, { standalone })).join('\n');
+  // Every key's own entry: two entries of one paper that differ keep every value each had.
+  const keysOf = (paper: Paper): string[] => [paper.key, ...(paper.aliasEntries ?? []).map((entry) => entry.key)];
+  return ordered.flatMap((paper) => keysOf(paper).map((key) => formatBibtexEntry(paper, { key, standalone }))).join('\n');
 }
 
 function crossrefTargets(papers: readonly Paper[]): Set<string> {
   const targets = new Set<string>();
   for (const paper of papers) {
-    const crossref = paper.bibtex?.fields.find(([name]) => name === 'crossref')?.[1].trim();
-    if (crossref) targets.add(crossref.toLowerCase());
+    for (const record of [paper.bibtex, ...(paper.aliasEntries ?? []).map((entry) => entry.bibtex)]) {
+      const crossref = record?.fields.find(([name]) => name === 'crossref')?.[1].trim();
+      if (crossref) targets.add(crossref.toLowerCase());
+    }
   }
   return targets;
 }
 
 export function formatBibtexEntry(paper: Paper, options: BibtexWriteOptions = {}): string {
   const key = options.key ?? paper.key;
-  const fields = paper.bibtex ? writtenFields(paper, options.standalone ?? true) : generatedFields(paper);
-  const type = paper.bibtex && paper.entryType ? paper.entryType : entryTypeOf(paper);
+  // Cited by an alias that was an entry of its own: that entry, as its file wrote it.
+  const own = paper.aliasEntries?.find((entry) => entry.key.toLowerCase() === key.toLowerCase());
+  const record = own?.bibtex ?? paper.bibtex;
+  const given = own ? own.entryType : paper.entryType;
+  const fields = record ? writtenFields(paper, record, options.standalone ?? true) : generatedFields(paper);
+  const type = record && given ? given : entryTypeOf(paper);
   const body = fields.map(([name, value, bare]) => `  ${name} = ${bare ? value : `{${value}}`}`).join(',\n');
   return `@${type}{${key},\n${body}\n}\n`;
 }
@@ -86,8 +94,7 @@ export function formatBibtexEntry(paper: Paper, options: BibtexWriteOptions = {}
  * LaTeX as written (macros applied, so the entry needs no `@string`), then what the library
  * learned that the entry lacked (authors, year, identifiers of the same paper found elsewhere).
  */
-function writtenFields(paper: Paper, standalone: boolean): Field[] {
-  const record = paper.bibtex!;
+function writtenFields(paper: Paper, record: BibtexRecord, standalone: boolean): Field[] {
   const own = standalone ? record.fields.filter(([name]) => name !== 'crossref' && name !== 'xdata') : record.fields;
   const written: Field[] = [...own, ...(standalone ? record.inherited : [])].map(([name, value]) => writtenField(name, value));
   const has = (...names: string[]): boolean => names.some((name) => written.some(([field]) => field === name));

@@ -38,8 +38,12 @@ interface Built {
 
 /** The paper as the library shows it: its key, the aliases still free to cite it, no topics yet. */
 function withKeys(draft: PaperDraft, key: string, aliases: string[]): Paper {
-  const { aliases: _written, ...rest } = draft;
-  return aliases.length > 0 ? { ...rest, key, aliases, topics: [] } : { ...rest, key, topics: [] };
+  const { aliases: _written, aliasEntries: written, ...rest } = draft;
+  if (!aliases.length) return { ...rest, key, topics: [] };
+  // An alias another paper holds as its key cites that paper: its entry is not this one's to write.
+  const free = new Set(aliases.map((alias) => alias.toLowerCase()));
+  const aliasEntries = written?.filter((entry) => free.has(entry.key.toLowerCase()));
+  return aliasEntries?.length ? { ...rest, key, aliases, aliasEntries, topics: [] } : { ...rest, key, aliases, topics: [] };
 }
 
 export class Library {

@@ -1,5 +1,5 @@
 // One record per paper, however many listings mention it, and never one record for two works.
-import type { BibField, BibtexRecord, PaperDraft, Source } from './paper';
+import type { AliasEntry, BibField, BibtexRecord, PaperDraft, Source } from './paper';
 import { normalizeTitle, toAscii } from './text';
 
 /** Titles this short ("Introduction", "Abstract") are too generic to identify a paper. */
@@ -223,8 +223,24 @@ function combine(drafts: PaperDraft[]): PaperDraft {
   };
   if (keys.length > 1) merged.aliases = keys.slice(1);
   if (withBibtex) merged.bibtex = unionOfRecords(drafts.flatMap((d) => (d.bibtex ? [d.bibtex] : [])));
+  const aliasEntries = entriesOfAliases(drafts, keys[0]);
+  if (aliasEntries.length) merged.aliasEntries = aliasEntries;
   if (drafts.every((d) => d.container)) merged.container = true;
   return merged;
+}
+
+/** The .bib entries of a paper's other keys, the first of each key, as they were written. */
+function entriesOfAliases(drafts: PaperDraft[], key: string | undefined): AliasEntry[] {
+  const seen = new Set([key?.toLowerCase()]);
+  const entries: AliasEntry[] = [];
+  for (const draft of drafts) {
+    for (const entry of [...(draft.aliasEntries ?? []), ...(draft.bibtex && draft.pinnedKey ? [{ key: draft.pinnedKey, entryType: draft.entryType, bibtex: draft.bibtex }] : [])]) {
+      if (seen.has(entry.key.toLowerCase())) continue;
+      seen.add(entry.key.toLowerCase());
+      entries.push(entry);
+    }
+  }
+  return entries;
 }
 
 /**

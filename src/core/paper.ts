@@ -34,6 +34,14 @@ export const BibtexRecordSchema = z.object({
 });
 export type BibtexRecord = z.infer<typeof BibtexRecordSchema>;
 
+/** Another .bib entry of the same paper, under a key of its own: written as it was when that key is cited. */
+export const AliasEntrySchema = z.object({
+  key: z.string().min(1),
+  entryType: optionalText,
+  bibtex: BibtexRecordSchema,
+});
+export type AliasEntry = z.infer<typeof AliasEntrySchema>;
+
 /**
  * What a parser knows of one paper. Every field but title and sources is optional:
  * a Markdown reading list may give only a title and a link.
@@ -65,6 +73,8 @@ export const PaperDraftSchema = z.object({
   aliases: z.array(z.string().min(1)).optional(),
   /** The entry as a .bib file wrote it. */
   bibtex: BibtexRecordSchema.optional(),
+  /** The entries of the aliases, where they were entries of their own. */
+  aliasEntries: z.array(AliasEntrySchema).optional(),
   /**
    * A proceedings volume or book that other entries `crossref`: citable and found by
    * search, but not a paper of its own in the tree or its topics.

@@ -245,6 +245,54 @@ describe('citing while writing', function () {
     });
   });
 
+  describe('two .bib entries of one paper', () => {
+    const DUPLICATES = 'papers/duplicates.bib';
+    const BIB = [
+      '@article{smith2020a, title = {Learning to Rank Papers Quickly}, author = {Smith, Ann}, year = {2020}, pages = {1--9}}',
+      '@article{smith2020rank, title = {Learning to rank papers quickly}, author = {Smith, A.}, year = {2020}, note = {Second copy}}',
+      '',
+    ].join('\n');
+
+    before(async () => {
+      await vscode.workspace.fs.writeFile(workspaceUri(DUPLICATES), encoder.encode(BIB));
+      await until(() => api.library().byKey('smith2020rank'), (found) => found !== undefined, 'the merged paper');
+    });
+    after(async () => {
+      await vscode.workspace.fs.delete(workspaceUri(DUPLICATES)).then(undefined, () => undefined);
+      await until(() => api.library().papers.length, (count) => count === EXAMPLE_PAPER_COUNT, 'the example library again');
+    });
+
+    it('cites the paper by either key: completion, hover, definition, no warning, and the entry of the key typed', async () => {
+      const merged = paper('smith2020a');
+      assert.equal(api.library().byKey('smith2020rank'), merged);
+      assert.deepEqual(merged.aliases, ['smith2020rank']);
+
+      const editor = await openNote(fresh('notes/alias.md'), '---\nbibliography: alias-refs.bib\n---\n\nSee [@smith2020r');
+      const end = editor.document.lineAt(4).range.end;
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, end);
+      const alias = list.items.find((item) => keyOf(item) === 'smith2020rank');
+      assert.ok(alias, 'the alias is offered');
+      assert.equal(alias.insertText, 'smith2020rank');
+
+      await editor.edit((edit) => edit.insert(end, 'ank] and more.'));
+      const position = new vscode.Position(4, 8);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, position);
+      const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+      assert.match(text.replace(/\\(.)/g, '$1'), /Learning to Rank Papers Quickly/);
+      const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', editor.document.uri, position);
+      assert.equal(found.length, 1);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const warnings = vscode.languages.getDiagnostics(editor.document.uri).filter((diagnostic) => /smith2020rank/.test(diagnostic.message));
+      assert.deepEqual(warnings, [], 'an alias is a known key');
+
+      written.add('notes/alias-refs.bib');
+      await vscode.commands.executeCommand(alias.command!.command, ...(alias.command!.arguments ?? []));
+      const refs = decoder.decode(await readBytes('notes/alias-refs.bib'));
+      assert.equal(refs, formatBibtexEntry(merged, { key: 'smith2020rank' }));
+      assert.match(refs, /^@article\{smith2020rank,[^]*note = \{Second copy\}/);
+    });
+  });
+
   describe('unknown keys', () => {
     it('warns about a key the library does not have, and its quick fix replaces it with the paper found', async () => {
       const editor = await openNote(fresh('notes/unknown.md'), 'See [@zeroserch; @ssrl2025].\n');

@@ -130,6 +130,7 @@ describe('parse cache', () => {
       aliases: ['muller2025', 'godel-prover'],
       bibtex: { fields: [['title', 'G{\\"o}del'], ['note', ''], ['journal', '\uE000jacm\uE001']], inherited: [['booktitle', 'Proc.']], pending: true },
       container: true,
+      aliasEntries: [{ key: 'godel-prover', entryType: 'misc', bibtex: { fields: [['title', 'G']], inherited: [] } }, { key: 'muller2025', bibtex: { fields: [], inherited: [], pending: true } }],
       sources: [{ file: 'a.bib', line: 3 }, { file: 'notes/b.md', line: 40 }],
     };
     // Every field of the schema is set above: a field added to the schema must be cached too.

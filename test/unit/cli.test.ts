@@ -28,11 +28,18 @@ describe('the command line', function () {
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('cites by an alias, writing the key typed and every field', () => {
+  it('cites by an alias, writing the key typed with that entry as it was written', () => {
     const run = cli('cite', 'smith2020rank', '--library', folder, '--style', 'bibtex');
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^@article\{smith2020rank,/);
-    assert.match(run.stdout, /pages = \{1--9\},\n {2}publisher = \{ACM\}/);
+    assert.equal(run.stdout, '@article{smith2020rank,\n  title = {Learning to rank papers quickly},\n  author = {Smith, A.},\n  year = {2020}\n}\n');
+    const primary = cli('cite', 'smith2020a', '--library', folder, '--style', 'bibtex');
+    assert.match(primary.stdout, /^@article\{smith2020a,[^]*pages = \{1--9\},\n {2}publisher = \{ACM\}/);
+  });
+
+  it('writes both entries of one paper in bib, each under its own key', () => {
+    const run = cli('bib', '--library', folder);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual([...run.stdout.matchAll(/^@article\{([^,]+),/gm)].map((match) => match[1]), ['smith2020a', 'smith2020rank']);
   });
 
   it('exits 1 for an unknown key, after printing what it could cite', () => {

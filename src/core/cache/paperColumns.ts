@@ -7,7 +7,7 @@
 //
 // The field order below is the format: a field added to PaperDraft must be added here
 // and the cache version bumped (a test round-trips a draft with every field set).
-import type { BibField, PaperDraft, Source } from '../paper';
+import type { AliasEntry, BibField, BibtexRecord, PaperDraft, Source } from '../paper';
 
 /** Marks an optional field that is absent; every count and integer is otherwise >= 0. */
 const ABSENT = -1;
@@ -54,7 +54,8 @@ export class PaperColumnWriter {
     }
     this.optionalList(paper.aliases);
     this.numbers.push(paper.container ? 1 : ABSENT);
-    this.bibtex(paper);
+    this.record(paper.bibtex);
+    this.aliasEntries(paper.aliasEntries);
     this.numbers.push(paper.sources.length);
     for (const source of paper.sources) {
       this.text(source.file);
@@ -87,14 +88,28 @@ export class PaperColumnWriter {
     else this.list(values);
   }
 
-  /** Absent, or whether it is pending (0 or 1) and its two field lists. */
-  private bibtex(paper: PaperDraft): void {
-    if (!paper.bibtex) {
+  /** Absent, or how many, then each one's key, type and record. */
+  private aliasEntries(entries: readonly AliasEntry[] | undefined): void {
+    if (entries === undefined) {
       this.numbers.push(ABSENT);
       return;
     }
-    this.numbers.push(paper.bibtex.pending ? 1 : 0);
-    for (const fields of [paper.bibtex.fields, paper.bibtex.inherited]) {
+    this.numbers.push(entries.length);
+    for (const entry of entries) {
+      this.text(entry.key);
+      this.optionalText(entry.entryType);
+      this.record(entry.bibtex);
+    }
+  }
+
+  /** Absent, or whether it is pending (0 or 1) and its two field lists. */
+  private record(record: BibtexRecord | undefined): void {
+    if (!record) {
+      this.numbers.push(ABSENT);
+      return;
+    }
+    this.numbers.push(record.pending ? 1 : 0);
+    for (const fields of [record.fields, record.inherited]) {
       this.numbers.push(fields.length);
       for (const [name, value] of fields) {
         this.text(name);
@@ -140,8 +155,20 @@ export class PaperColumnReader {
       paper.aliases = this.list();
     }
     if (this.next() !== ABSENT) paper.container = true;
-    const pending = this.next();
-    if (pending !== ABSENT) paper.bibtex = { fields: this.fields(), inherited: this.fields(), ...(pending === 1 ? { pending: true } : {}) };
+    const record = this.record();
+    if (record) paper.bibtex = record;
+    if (this.nextRaw() !== ABSENT) {
+      this.number--;
+      const entries: AliasEntry[] = [];
+      for (let count = this.count(); count > 0; count--) {
+        const key = this.requiredText();
+        const entryType = this.optionalText();
+        const bibtex = this.record();
+        if (!bibtex) throw new DamagedColumns('an alias entry without its fields');
+        entries.push(entryType === undefined ? { key, bibtex } : { key, entryType, bibtex });
+      }
+      paper.aliasEntries = entries;
+    }
     const sources: Source[] = [];
     for (let count = this.count(); count > 0; count--) sources.push({ file: this.requiredText(), line: this.next() });
     paper.sources = sources;
@@ -187,6 +214,12 @@ export class PaperColumnReader {
     const value = this.wide.slice(this.wideAt, end);
     this.wideAt = end;
     return value;
+  }
+
+  private record(): BibtexRecord | undefined {
+    const pending = this.next();
+    if (pending === ABSENT) return undefined;
+    return { fields: this.fields(), inherited: this.fields(), ...(pending === 1 ? { pending: true } : {}) };
   }
 
   private fields(): BibField[] {
