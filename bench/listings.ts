@@ -1,6 +1,6 @@
 // Writes synthetic papers as listing text in the formats people keep: a saved Hugging Face
 // Daily Papers page, a BibTeX file, a Markdown reading list and Hugging Face API JSON.
-import type { Listing } from '../src/core/library';
+import type { Listing } from '../src/core/indexing/library';
 import type { SyntheticPaper } from './corpus';
 
 export const FORMATS = ['hf', 'bibtex', 'md', 'json'] as const;

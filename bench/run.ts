@@ -3,11 +3,11 @@
 //   npm run bench -- --papers 10000 [--formats hf,bibtex,md,json] [--json]
 import * as os from 'node:os';
 import Fuse from 'fuse.js';
-import { decodeCache, encodeCache, type CacheEntry } from '../src/core/cache';
-import { Library } from '../src/core/library';
-import type { Paper } from '../src/core/paper';
+import { decodeCache, encodeCache, type CacheEntry } from '../src/core/persist/cache';
+import { Library } from '../src/core/indexing/library';
+import type { Paper } from '../src/core/paper/paper';
 import { decodeSearchIndex, encodeSearchIndex, SearchIndex } from '../src/core/search';
-import { normalizeTitle } from '../src/core/text';
+import { normalizeTitle } from '../src/core/util/text';
 import { generatePapers } from './corpus';
 import { FORMATS, writeListings, type BenchFormat } from './listings';
 import { benchQueries, keystrokes, type BenchQuery } from './queries';

@@ -6,7 +6,7 @@
 // Each figure is the best of three runs after one untimed run, in CPU milliseconds
 // (steadier than wall-clock time on a shared machine), next to a yardstick: counting the
 // words of the same abstracts with split and a Map, the least any phrase-based method has to do.
-import type { Paper } from '../src/core/paper';
+import type { Paper } from '../src/core/paper/paper';
 import { computeTopics, parseSavedTopics, serializeSavedTopics, type Topic } from '../src/core/topics';
 import { generatePapers } from './corpus';
 import { printTable } from './report';

@@ -1,11 +1,11 @@
 // `lit-review`: the same core as the extension, from a terminal.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { formatBibtex, formatBibtexEntry } from './core/bibtex';
-import { formatCitation } from './core/cite';
-import { DEFAULT_KEY_TEMPLATE } from './core/keys';
-import { Library, type Listing } from './core/library';
-import type { Paper, Problem } from './core/paper';
+import { formatBibtex, formatBibtexEntry } from './core/bibtex/write';
+import { formatCitation } from './core/notes/citationText';
+import { DEFAULT_KEY_TEMPLATE } from './core/paper/keys';
+import { Library, type Listing } from './core/indexing/library';
+import type { Paper, Problem } from './core/paper/paper';
 import { SearchIndex } from './core/search';
 import { computeTopics, OVERRIDES_FILE, parseOverrides, type TopicOverrides } from './core/topics';
 import { readListings } from './node/readListings';

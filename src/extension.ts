@@ -1,16 +1,16 @@
 // The composition root: builds the services (settings, the indexed library) and hands them
 // to each feature. Features never talk to each other except through commands.
 import * as vscode from 'vscode';
-import { ConfigService } from './config';
-import type { Library } from './core/library';
-import type { Paper } from './core/paper';
+import { ConfigService } from './vscode/config';
+import type { Library } from './core/indexing/library';
+import type { Paper } from './core/paper/paper';
 import * as cite from './features/cite';
 import * as details from './features/details';
-import * as indexing from './features/indexing';
-import { IndexingService } from './features/indexing/libraryService';
+import * as indexing from './features/library';
+import { IndexingService } from './features/library/libraryService';
 import * as search from './features/search';
-import type { Services } from './features/services';
-import { createTopicsTree, type PapersTreeProvider } from './features/topics-tree';
+import type { Services } from './features/shared/services';
+import { createTopicsTree, type PapersTreeProvider } from './features/papers-view';
 
 /** What `activate` returns: lets other extensions and the integration tests see the library. */
 export interface LitReviewApi {

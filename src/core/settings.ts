@@ -1,7 +1,7 @@
 // Every Lit Review setting, validated by zod. A wrong value falls back to its default and
 // is reported by name with the fix, so one typo in settings.json never stops the extension.
 import { z } from 'zod';
-import { DEFAULT_KEY_TEMPLATE } from './keys';
+import { DEFAULT_KEY_TEMPLATE } from './paper/keys';
 
 const TopicRuleSchema = z.object({
   name: z.string().min(1),

@@ -2,9 +2,9 @@
 // (The extension reads through VS Code's file system API instead.)
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { decodeListing } from '../core/decode';
-import type { Listing } from '../core/library';
-import { problem, type Problem } from '../core/paper';
+import { decodeListing } from '../core/sources/decode';
+import type { Listing } from '../core/indexing/library';
+import { problem, type Problem } from '../core/paper/paper';
 import { isListingFile } from '../core/sources';
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;

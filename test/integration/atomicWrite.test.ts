@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { writeAtomically } from '../../src/features/atomicWrite';
+import { writeAtomically } from '../../src/vscode/atomicWrite';
 import { activateExtension } from './workspace';
 
 describe('writing a file in one step', function () {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { formatBibtexEntry } from '../../src/core/bibtex';
-import type { Paper } from '../../src/core/paper';
+import { formatBibtexEntry } from '../../src/core/bibtex/write';
+import type { Paper } from '../../src/core/paper/paper';
 import type { LitReviewApi } from '../../src/extension';
 import type { CitationPicker } from '../../src/features/cite/insertCitation';
 import type { SearchPicker } from '../../src/features/search';

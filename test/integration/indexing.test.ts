@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ConfigService } from '../../src/config';
-import { decodeCache } from '../../src/core/cache';
+import { ConfigService } from '../../src/vscode/config';
+import { decodeCache } from '../../src/core/persist/cache';
 import type { LitReviewApi } from '../../src/extension';
-import { IndexingService } from '../../src/features/indexing/libraryService';
+import { IndexingService } from '../../src/features/library/libraryService';
 import { until } from './waiting';
 import { EXAMPLE_LISTING, EXAMPLE_PAPER_COUNT, EXTENSION_ID, activateExtension, reindex, workspaceUri } from './workspace';
 

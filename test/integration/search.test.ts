@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SearchIndex } from '../../src/core/search';
 import type { LitReviewApi } from '../../src/extension';
-import type { PickerItem } from '../../src/features/search/pickerItems';
+import type { PickerItem } from '../../src/features/shared/pickerItems';
 import type { SearchPicker } from '../../src/features/search';
 import { EXAMPLE_PAPER_COUNT, activateExtension, workspaceUri } from './workspace';
 import { until, within } from './waiting';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LitReviewApi } from '../../src/extension';
-import type { PaperNode, PapersTreeProvider, TreeNode } from '../../src/features/topics-tree';
+import type { PaperNode, PapersTreeProvider, TreeNode } from '../../src/features/papers-view';
 import { EXAMPLE_LISTING, EXAMPLE_PAPER_COUNT, activateExtension, reindex, workspaceUri } from './workspace';
 import { until } from './waiting';
 

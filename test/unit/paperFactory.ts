@@ -1,5 +1,5 @@
 // Builds Paper records for the tests of the tree, the hover cards and the details page.
-import { PaperSchema, type Paper } from '../../src/core/paper';
+import { PaperSchema, type Paper } from '../../src/core/paper/paper';
 
 export type PaperFields = Partial<Omit<Paper, 'key' | 'title'>> & { key: string; title?: string };
 

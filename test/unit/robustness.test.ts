@@ -5,8 +5,8 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { Library } from '../../src/core/library';
-import { PaperSchema, ProblemSchema } from '../../src/core/paper';
+import { Library } from '../../src/core/indexing/library';
+import { PaperSchema, ProblemSchema } from '../../src/core/paper/paper';
 import { PARSERS, parseListing } from '../../src/core/sources';
 import { readListings } from '../../src/node/readListings';
 import { EXAMPLE_FILE, FIXTURES, fixture } from './helpers';

@@ -1,8 +1,8 @@
 // What of a paper is searched, and in which field: the terms the index reads and the
 // folded title the re-scoring reads, computed once when the index is built.
-import { shortName } from '../keys';
-import type { Paper } from '../paper';
-import { parseArxivId, parseDoi } from '../text';
+import { shortName } from '../paper/keys';
+import type { Paper } from '../paper/paper';
+import { parseArxivId, parseDoi } from '../util/text';
 import { compactForm, foldText, indexTerms, stripLatex, titleAcronyms } from './normalize';
 import type { DocumentTerms } from './termIndex';
 

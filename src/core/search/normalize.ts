@@ -1,6 +1,6 @@
 // The one form search compares text in: no accents, no LaTeX markup, lower case, and words
 // that survive the many ways people spell compounds ("Chain-of-Focus", "ZeroSearch").
-import { foldDiacritics, toAscii } from '../text';
+import { foldDiacritics, toAscii } from '../util/text';
 
 /** Commands that only style their argument: `\textbf{X}` is searched as X. */
 const STYLE_COMMANDS = new Set(

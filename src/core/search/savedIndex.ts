@@ -8,8 +8,8 @@
 // other than those it was made from, gives nothing. So does any damage: the tables are
 // checked to be consistent before a search may walk them.
 import { z } from 'zod';
-import { BYTE_ORDER, int32Bytes, readBinaryFile, writeBinaryFile, type SectionReader } from '../binaryFile';
-import type { Paper } from '../paper';
+import { BYTE_ORDER, int32Bytes, readBinaryFile, writeBinaryFile, type SectionReader } from '../persist/binaryFile';
+import type { Paper } from '../paper/paper';
 import { SearchIndex, type SearchTables } from './searchIndex';
 import { hashOf, TermTable } from './termDictionary';
 import { BODY_COUNT_BITS, HEAD_FIELD_BITS, TermIndex } from './termIndex';

@@ -1,9 +1,9 @@
 // Fuzzy search over the library, fast enough to run on every keystroke at 100k papers:
 // an inverted index narrows the papers to those with every query word, fuse.js orders
 // the best few hundred of them, and a paper named exactly by the query comes first.
-import { IntList } from '../intList';
-import type { Paper } from '../paper';
-import { runToEnd, type Steps } from '../steps';
+import { IntList } from '../util/intList';
+import type { Paper } from '../paper/paper';
+import { runToEnd, type Steps } from '../util/steps';
 import { CandidateFinder, type Candidates, type QueryWord } from './candidates';
 import { documentTerms, identifiers, queryIdentifiers, searchDocument, type SearchDocument } from './documents';
 import { isStopWord, searchWords } from './normalize';

@@ -1,8 +1,8 @@
 // Building the inverted index: every paper's terms read once, then laid out term by term.
 // Two passes keep memory flat: first each document's term ids, one after another in one
 // buffer, then the postings placed from the counts.
-import { IntList } from '../intList';
-import type { Steps } from '../steps';
+import { IntList } from '../util/intList';
+import type { Steps } from '../util/steps';
 import { isStopWord, scanBodyTerms } from './normalize';
 import { TermDictionary } from './termDictionary';
 import { BODY_COUNT_BITS, HEAD_FIELD_BITS, HEAD_FIELDS, TermIndex, type DocumentTerms, type TermIndexParts } from './termIndex';

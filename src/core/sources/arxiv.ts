@@ -1,8 +1,8 @@
 // Reads arXiv new-submission e-mails and the plainer "arXiv:ID / Title: / Authors: / Abstract:"
 // text listings. Line by line, so a broken entry costs only itself.
-import { acceptDraft, problem, type ParseContext, type ParseResult, type PaperDraftInput } from '../paper';
-import { extractLinks, formatDate, monthNumber, parseArxivId, parseDoi, squash } from '../text';
-import { decodeLatex } from '../latex';
+import { acceptDraft, problem, type ParseContext, type ParseResult, type PaperDraftInput } from '../paper/paper';
+import { extractLinks, formatDate, monthNumber, parseArxivId, parseDoi, squash } from '../util/text';
+import { decodeLatex } from '../bibtex/latex';
 
 type Field = 'title' | 'authors' | 'categories' | 'comments' | 'journal' | 'doi' | 'date' | 'abstract' | 'ignored';
 

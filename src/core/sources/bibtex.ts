@@ -1,10 +1,11 @@
 // Reads .bib files: every entry with a title becomes a paper, every broken entry a problem,
 // and one broken entry never hides the others.
 
-import { acceptDraft, problem, type BibField, type ParseContext, type ParseResult } from '../paper';
-import { splitBibtex, type BibtexChunk } from './bibtexChunks';
-import { bibtexDraft, CONTAINER_TYPES, hasOwnTitle } from './bibtexDraft';
-import { EntryReadError, hasMacroPlaceholder, MacroScope } from './bibtexRead';
+import { acceptDraft, problem, type BibField, type ParseContext, type ParseResult } from '../paper/paper';
+import { splitBibtex, type BibtexChunk } from '../bibtex/chunks';
+import { bibtexDraft, CONTAINER_TYPES, hasOwnTitle } from '../bibtex/draft';
+import { inheritFields, referencedKeys } from '../bibtex/references';
+import { EntryReadError, hasMacroPlaceholder, MacroScope } from '../bibtex/read';
 
 /** An entry longer than this is not a bibliography entry (and would be slow to read). */
 const MAX_ENTRY_LENGTH = 1_000_000;
@@ -17,12 +18,6 @@ const IGNORED_TYPES = new Set(['comment', 'preamble']);
 const GROUP_TYPES = new Set(['set']);
 /** Entries that only lend fields to others (biblatex). */
 const DATA_ONLY_TYPES = new Set(['xdata']);
-
-/** Fields a child entry never takes from its crossref parent: they describe the parent itself. */
-const NOT_INHERITED = new Set([
-  'title', 'subtitle', 'doi', 'url', 'eprint', 'archiveprefix', 'eprinttype', 'primaryclass', 'abstract',
-  'keywords', 'note', 'file', 'crossref', 'xdata', 'ids', 'biburl', 'bibsource', 'timestamp', 'isbn', 'pages',
-]);
 
 interface LocatedEntry {
   type: string;
@@ -95,48 +90,6 @@ function unreadable(chunk: BibtexChunk): string | undefined {
   if (chunk.end - chunk.start > MAX_ENTRY_LENGTH) return `is ${chunk.end - chunk.start} characters long, too long for an entry`;
   if (chunk.depth > MAX_BRACE_DEPTH) return `nests braces ${chunk.depth} deep, too deep to read`;
   return undefined;
-}
-
-/** The keys an entry takes fields from: its `crossref`, then each `xdata` key. */
-export function referencedKeys(fields: readonly BibField[]): { crossref?: string; xdata: string[] } {
-  const value = (name: string): string | undefined => fields.find(([field]) => field === name)?.[1];
-  const crossref = value('crossref')?.trim() || undefined;
-  const xdata = (value('xdata') ?? '').split(',').map((key) => key.trim()).filter((key) => key !== '');
-  return { crossref, xdata };
-}
-
-export interface ReferenceLookup {
-  type: string;
-  fields: readonly BibField[];
-}
-
-/**
- * The fields an entry takes from the entries it refers to, as BibTeX does: every field it
- * lacks, except those that describe the parent itself; a parent proceedings' title becomes
- * the child's booktitle. `missing` lists the keys `lookup` does not know.
- */
-export function inheritFields(fields: readonly BibField[], lookup: (key: string) => ReferenceLookup | undefined): { inherited: BibField[]; missing: string[] } {
-  const own = new Set(fields.map(([name]) => name));
-  const inherited: BibField[] = [];
-  const missing: string[] = [];
-  const { crossref, xdata } = referencedKeys(fields);
-  const take = (name: string, value: string): void => {
-    if (own.has(name)) return;
-    own.add(name);
-    inherited.push([name, value]);
-  };
-  for (const key of crossref !== undefined ? [crossref, ...xdata] : xdata) {
-    const parent = lookup(key);
-    if (!parent) {
-      missing.push(key);
-      continue;
-    }
-    const isCrossref = key === crossref;
-    const parentTitle = parent.fields.find(([name]) => name === 'title')?.[1];
-    if (isCrossref && parentTitle && CONTAINER_TYPES.has(parent.type) && !parent.fields.some(([name]) => name === 'booktitle')) take('booktitle', parentTitle);
-    for (const [name, value] of parent.fields) if (!(isCrossref && NOT_INHERITED.has(name))) take(name, value);
-  }
-  return { inherited, missing };
 }
 
 interface ResolvedEntry {

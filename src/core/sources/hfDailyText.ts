@@ -4,8 +4,8 @@
 //   "  • 18 authors" or an organisation line "stanfordnlp Stanford NLP",
 //   a lone "·", and a date line "Aug 14, 2025 4" (date, then upvotes when there are any).
 // Page chrome (menus, the page's own date) comes before the first paper.
-import { acceptDraft, problem, type ParseContext, type ParseResult, type PaperDraftInput } from '../paper';
-import { extractLinks, formatDate, monthNumber, parseArxivId, squash, yearForYearlessDate } from '../text';
+import { acceptDraft, problem, type ParseContext, type ParseResult, type PaperDraftInput } from '../paper/paper';
+import { extractLinks, formatDate, monthNumber, parseArxivId, squash, yearForYearlessDate } from '../util/text';
 
 type LineKind = 'authors' | 'separator' | 'date' | 'text';
 

@@ -2,8 +2,8 @@
 // a single paper, or `{"papers": [...]}`. Records are checked with lenient schemas so that
 // fields the API adds later pass through, and one odd record never hides the rest.
 import { z } from 'zod';
-import { acceptDraft, problem, type ParseContext, type ParseResult, type PaperDraftInput } from '../paper';
-import { formatDate, parseArxivId, squash } from '../text';
+import { acceptDraft, problem, type ParseContext, type ParseResult, type PaperDraftInput } from '../paper/paper';
+import { formatDate, parseArxivId, squash } from '../util/text';
 import { jsonErrorLine, recordLines, type RecordsAt } from './jsonLines';
 
 const text = z.string().nullish();

@@ -1,5 +1,5 @@
 // Chooses a parser for a listing by its content as well as its name, and never throws.
-import { problem, type ParseContext, type ParseResult, type Parser } from '../paper';
+import { problem, type ParseContext, type ParseResult, type Parser } from '../paper/paper';
 import { parseArxivListing } from './arxiv';
 import { parseBibtex } from './bibtex';
 import { parseHfDailyText } from './hfDailyText';

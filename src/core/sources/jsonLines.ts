@@ -1,7 +1,7 @@
 // Where things are in a JSON text, which JSON.parse does not tell: the line of each record's
 // "title" key, and the line a parse error points at. One linear pass, no recursion, so deep
 // nesting or a megabyte on one line costs no more than its length.
-import { lineAt, lineOf, lineStarts } from '../text';
+import { lineAt, lineOf, lineStarts } from '../util/text';
 
 /** Which array holds the records: the top-level one, or the one under a top-level key. */
 export type RecordsAt = { kind: 'root-array' } | { kind: 'keyed-array'; key: string } | { kind: 'root-object' };

@@ -1,6 +1,6 @@
 // Reads Markdown reading lists ("awesome" lists, notes): bullets and tables of papers, with
 // the headings above them as topic hints. Walks the file line by line and never throws.
-import { problem, type ParseContext, type ParseResult } from '../paper';
+import { problem, type ParseContext, type ParseResult } from '../paper/paper';
 import { readByline } from './markdownDetails';
 import { readBulletEntry, type ListContext } from './markdownEntry';
 import { findTitle } from './markdownTitle';

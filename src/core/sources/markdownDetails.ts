@@ -1,7 +1,7 @@
 // Who wrote a reading-list entry and where it appeared, from the text beside its title:
 // ` - A. Smith, B. Jones, NeurIPS 2024`, `*Alice Smith (MIT) et al. arXiv.*`, `*A, B.* ICLR'24`.
 // These are guesses from loosely written text, so each one is only taken when it is unambiguous.
-import { squash } from '../text';
+import { squash } from '../util/text';
 import { cleanPart, isMonthWord, isName, isVenueText, looksLikeVenue, readDate, readNameList, readVenue, type Venue } from './markdownFields';
 import { cleanInline } from './markdownInline';
 

@@ -3,7 +3,7 @@
 // `[arXiv] Plain title. [[Paper]](url)`, `**[Title](url)**` over `*Authors.* Venue'24`...
 // A bullet is a paper only when it has the marks of one; the rest of a list (contents,
 // news, taxonomy, how to contribute) is not.
-import { acceptDraft, problem, type ParseResult } from '../paper';
+import { acceptDraft, problem, type ParseResult } from '../paper/paper';
 import { readDetails, venueOf } from './markdownDetails';
 import { combineDates, isVenueText, readDate, type DateParts, type Venue } from './markdownFields';
 import {

@@ -1,6 +1,6 @@
 // What a reading-list entry says besides its title: when, where, and by whom. These are
 // guesses from loosely written text, so each one is only taken when it is unambiguous.
-import { formatDate, monthNumber, squash } from '../text';
+import { formatDate, monthNumber, squash } from '../util/text';
 import { cleanInline, isGenericLabel } from './markdownInline';
 
 const VENUE =

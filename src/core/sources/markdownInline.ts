@@ -1,6 +1,6 @@
 // Inline Markdown as reading lists write it: links, images, emphasis, stray HTML and emoji.
 // Brackets are matched once with stacks, so a line of 200,000 nested brackets stays linear.
-import { extractLinks, MAX_LINK_LENGTH, parseArxivId, parseDoi, squash } from '../text';
+import { extractLinks, MAX_LINK_LENGTH, parseArxivId, parseDoi, squash } from '../util/text';
 
 export interface MarkdownLink {
   /** Offset of the `[` (or of the `!` of an image). */

@@ -1,6 +1,6 @@
 // Paper tables in reading lists: `| Title | Venue | Date | Link |`. Columns are found by
 // their header names, so their order and extra columns do not matter.
-import { acceptDraft, problem, type ParseResult } from '../paper';
+import { acceptDraft, problem, type ParseResult } from '../paper/paper';
 import { readDetails, venueOf } from './markdownDetails';
 import { combineDates, readDate, splitNames } from './markdownFields';
 import { findTitle } from './markdownTitle';

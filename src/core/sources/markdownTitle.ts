@@ -2,7 +2,7 @@
 // (`**Title.** Authors`) or the plain text before its buttons (`[arXiv] Title. [[Paper]](url)`).
 // A site or button name ("Paper", "Code", "Hugging Face Daily Papers"), a venue, a section's
 // name or a sentence is never a title.
-import { squash } from '../text';
+import { squash } from '../util/text';
 import { isVenueText, looksLikeVenue, readDate, readNameList } from './markdownFields';
 import { cleanInline, isButtonLabel, isGenericLabel, outermost, scanLinks, tidyTitle, withoutEmoji, type MarkdownLink } from './markdownInline';
 

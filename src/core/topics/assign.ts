@@ -4,7 +4,7 @@
 // distinctive phrases). The second places papers that say the same thing in other words,
 // and pulls a paper that mentions a phrase in passing towards the topic it is really about.
 import type { PaperIndex } from './paperIndex';
-import type { IntList } from '../intList';
+import type { IntList } from '../util/intList';
 import { scratchFor } from './scratch';
 import type { Candidate } from './candidates';
 

@@ -4,7 +4,7 @@
 // similarity between the papers' distinctive-phrase vectors, leaving out the candidate's
 // own phrases and their parts, relative to the same mean over all papers.
 import type { PaperIndex } from './paperIndex';
-import type { IntList } from '../intList';
+import type { IntList } from '../util/intList';
 import { scratchFor } from './scratch';
 
 export class Cohesion {

@@ -1,8 +1,8 @@
 // What each paper says, reduced to how strongly it uses each candidate phrase.
 // Built once per computation; topic selection and nested topics only read it.
-import type { Paper } from '../paper';
+import type { Paper } from '../paper/paper';
 import { ARXIV_CATEGORIES, COMMON_ACRONYMS, LEXICON } from './lexicon';
-import { IntList } from '../intList';
+import { IntList } from '../util/intList';
 import { SharedEntries } from './sharedEntries';
 import { acronymDefinitions, headingWords } from './phrases';
 import { Vocabulary, type Acronyms } from './vocabulary';

@@ -1,6 +1,6 @@
 // Phrases at the level of text: acronym definitions a library makes, how a phrase
 // is written (for labels), and the words of a heading. The hot path is in vocabulary.ts.
-import { toAscii } from '../text';
+import { toAscii } from '../util/text';
 import { acronymKey, isAcronymShaped, singular, type Acronyms } from './vocabulary';
 import { STOP } from './words';
 

@@ -1,6 +1,6 @@
 // Topics the user states: rules from settings, and folders when listings are sorted into them.
-import type { Paper } from '../paper';
-import { toAscii } from '../text';
+import type { Paper } from '../paper/paper';
+import { toAscii } from '../util/text';
 import { singular } from './vocabulary';
 import type { TopicRule } from './types';
 

@@ -2,7 +2,7 @@
 // allocating them afresh for each of a hundred topics in a large library is most of the
 // garbage collector's work. Whoever uses them leaves them all zero again, and no two
 // uses overlap (each finishes before the next begins).
-import { IntList } from '../intList';
+import { IntList } from '../util/intList';
 import type { PaperIndex } from './paperIndex';
 
 export interface Scratch {

@@ -2,8 +2,8 @@
 // phrase occurrences; building a string for each would take seconds, so a phrase is an id
 // made from (the id of its first words, its last word) in an open-addressing table, and
 // its text is only spelled out for the few phrases that become topics.
-import { toAscii } from '../text';
-import { IntList } from '../intList';
+import { toAscii } from '../util/text';
+import { IntList } from '../util/intList';
 import { LEXICON } from './lexicon';
 import { LY_NOUNS, NO_END, NO_SINGLE, NO_START, STOP } from './words';
 

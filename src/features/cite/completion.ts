@@ -1,14 +1,14 @@
 // Citation keys as completions: after `@` in Markdown (which has quick suggestions off, so
 // `@` is a trigger character), inside `\cite{...}` and its kin in LaTeX, and on Ctrl+Space.
 import * as vscode from 'vscode';
-import { completionSpanAt, isMarkdownCodeLine } from '../../core/noteCitations';
-import type { Paper } from '../../core/paper';
-import { completionPapers } from '../../core/paperQuery';
-import { escapeMarkdown, paperYear, snippet } from '../../core/paperSummary';
-import { squash } from '../../core/text';
-import type { Services } from '../services';
-import { noteLanguageOf } from './noteLanguage';
-import { displayTitle } from '../../core/displayTitle';
+import { completionSpanAt, isMarkdownCodeLine } from '../../core/notes/citations';
+import type { Paper } from '../../core/paper/paper';
+import { completionPapers } from '../../core/paper/query';
+import { escapeMarkdown, paperYear, snippet } from '../../core/views/paperSummary';
+import { squash } from '../../core/util/text';
+import type { Services } from '../shared/services';
+import { noteLanguageOf } from '../shared/noteLanguage';
+import { displayTitle } from '../../core/views/displayTitle';
 
 /** Above this many papers, only the engine's best hits for what is typed are offered. */
 export const COMPLETION_CAP = 500;

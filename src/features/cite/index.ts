@@ -2,14 +2,14 @@
 // completion, hover and Go to Definition on keys, warnings on unknown keys with a quick fix,
 // and the note's .bib file kept in step with what it cites.
 import * as vscode from 'vscode';
-import type { FeatureActivator } from '../services';
-import { citingFor } from './citing';
+import type { FeatureActivator } from '../shared/services';
+import { citingFor } from '../shared/citing';
 import { CitationCompletionProvider, COMPLETION_ACCEPTED_COMMAND } from './completion';
 import { registerInsertBibtexEntry } from './insertBibtexEntry';
 import { registerInsertCitation } from './insertCitation';
 import { CitationDefinitionProvider, CitationHoverProvider } from './keyNavigation';
 import { registerNewNote } from './newNote';
-import { NOTE_SELECTOR } from './noteLanguage';
+import { NOTE_SELECTOR } from '../shared/noteLanguage';
 import { UnknownKeyActions, UnknownKeyDiagnostics } from './unknownKeys';
 
 export const activate: FeatureActivator = (services) => {

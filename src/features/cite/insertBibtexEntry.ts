@@ -1,11 +1,11 @@
 // "Lit Review: Insert BibTeX Entry": a paper's full entry at the cursor (in a .bib file, or a
 // LaTeX file's filecontents). Inserted as a snippet, so every `$`, `}` and `\` is escaped.
 import * as vscode from 'vscode';
-import { formatBibtexEntry } from '../../core/bibtex';
-import { escapeSnippet } from '../../core/snippet';
-import type { Services } from '../services';
-import type { Citing } from './citing';
-import { papersToUse } from './commandPapers';
+import { formatBibtexEntry } from '../../core/bibtex/write';
+import { escapeSnippet } from '../../core/notes/snippet';
+import type { Services } from '../shared/services';
+import type { Citing } from '../shared/citing';
+import { papersToUse } from '../shared/commandPapers';
 
 export function registerInsertBibtexEntry(services: Services, citing: Citing): vscode.Disposable {
   return vscode.commands.registerCommand('litReview.insertBibtexEntry', async (...args: unknown[]): Promise<boolean> => {

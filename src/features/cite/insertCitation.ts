@@ -3,15 +3,15 @@
 // stays open for the next; the top row, the ✓ button, or Enter before typing anything
 // inserts them all. Escape inserts nothing. Called with papers, it cites them at once.
 import * as vscode from 'vscode';
-import { formatCitation } from '../../core/cite';
-import type { Paper } from '../../core/paper';
-import { papersFromArguments } from '../../core/paperArguments';
-import { PaperPicker } from '../search/paperPicker';
-import { isPaperItem, NO_PAPERS_ACTION, type ActionItem, type PickerItem } from '../search/pickerItems';
-import type { Services } from '../services';
-import type { Citing, CiteOutcome } from './citing';
-import { namedPapers } from './commandPapers';
-import { citationStyleOf, citationTemplate, noteLanguageOf } from './noteLanguage';
+import { formatCitation } from '../../core/notes/citationText';
+import type { Paper } from '../../core/paper/paper';
+import { papersFromArguments } from '../../core/paper/arguments';
+import { PaperPicker } from '../shared/paperPicker';
+import { isPaperItem, NO_PAPERS_ACTION, type ActionItem, type PickerItem } from '../shared/pickerItems';
+import type { Services } from '../shared/services';
+import type { Citing, CiteOutcome } from '../shared/citing';
+import { namedPapers } from '../shared/commandPapers';
+import { citationStyleOf, citationTemplate, noteLanguageOf } from '../shared/noteLanguage';
 
 const INSERT_ACTION = 'insert';
 const DONE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('check'), tooltip: 'Insert the chosen citations' };

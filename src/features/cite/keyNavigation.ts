@@ -1,11 +1,11 @@
 // A cited key shows its paper on hover and leads to the listing it came from on Go to
 // Definition: `@key` in Markdown, a key inside `\cite{...}` in LaTeX.
 import * as vscode from 'vscode';
-import { citedKeyAt } from '../../core/noteCitations';
-import type { Paper } from '../../core/paper';
-import { paperTooltipMarkdown } from '../../core/paperSummary';
-import type { Services } from '../services';
-import { noteLanguageOf } from './noteLanguage';
+import { citedKeyAt } from '../../core/notes/citations';
+import type { Paper } from '../../core/paper/paper';
+import { paperTooltipMarkdown } from '../../core/views/paperSummary';
+import type { Services } from '../shared/services';
+import { noteLanguageOf } from '../shared/noteLanguage';
 
 function paperAt(services: Services, document: vscode.TextDocument, position: vscode.Position): { paper: Paper; range: vscode.Range } | undefined {
   const language = noteLanguageOf(document);

@@ -3,12 +3,12 @@
 // as `notes/<key>.md` (an existing note is opened, never overwritten); elsewhere it opens as
 // an untitled document, so no folder is created unasked.
 import * as vscode from 'vscode';
-import { formatCitation } from '../../core/cite';
-import { literatureNote, noteFileName, relativePosixPath } from '../../core/noteTemplate';
-import type { Paper } from '../../core/paper';
-import type { Services } from '../services';
-import type { Citing } from './citing';
-import { papersToUse } from './commandPapers';
+import { formatCitation } from '../../core/notes/citationText';
+import { literatureNote, noteFileName, relativePosixPath } from '../../core/notes/template';
+import type { Paper } from '../../core/paper/paper';
+import type { Services } from '../shared/services';
+import type { Citing } from '../shared/citing';
+import { papersToUse } from '../shared/commandPapers';
 
 export const NOTES_FOLDER = 'notes';
 

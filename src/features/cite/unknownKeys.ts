@@ -2,11 +2,11 @@
 // with a quick fix that searches the library for them. Refreshed as the note changes
 // (debounced) and whenever the library does.
 import * as vscode from 'vscode';
-import type { Library } from '../../core/library';
-import { citedKeys, type CitedKey } from '../../core/noteCitations';
-import type { Services } from '../services';
-import type { BibliographySync } from './bibliographySync';
-import { isWritableNote, noteLanguageOf } from './noteLanguage';
+import type { Library } from '../../core/indexing/library';
+import { citedKeys, type CitedKey } from '../../core/notes/citations';
+import type { Services } from '../shared/services';
+import type { BibliographySync } from '../shared/bibliographySync';
+import { isWritableNote, noteLanguageOf } from '../shared/noteLanguage';
 
 export const DIAGNOSTIC_COLLECTION = 'litReview.citations';
 export const UNKNOWN_KEY_CODE = 'unknown-citation-key';

@@ -1,12 +1,12 @@
 // One webview panel, reused, showing the paper last asked for. It runs no script: the page
 // is rendered in src/core/detailsHtml.ts with everything escaped.
 import * as vscode from 'vscode';
-import { formatBibtexEntry } from '../../core/bibtex';
-import { renderPaperDetails } from '../../core/detailsHtml';
-import type { Paper } from '../../core/paper';
-import { topicsHolding } from '../../core/treeModel';
-import type { Services } from '../services';
-import { displayTitle } from '../../core/displayTitle';
+import { formatBibtexEntry } from '../../core/bibtex/write';
+import { renderPaperDetails } from '../../core/views/detailsHtml';
+import type { Paper } from '../../core/paper/paper';
+import { topicsHolding } from '../../core/views/treeModel';
+import type { Services } from '../shared/services';
+import { displayTitle } from '../../core/views/displayTitle';
 
 export const DETAILS_VIEW_TYPE = 'litReview.details';
 

@@ -1,7 +1,7 @@
 // Show Paper Details: a read-only page with everything the listings say about one paper.
 import * as vscode from 'vscode';
-import { resolvePaper } from '../topics-tree/paperArgument';
-import type { FeatureActivator } from '../services';
+import { resolvePaper } from '../shared/paperArgument';
+import type { FeatureActivator } from '../shared/services';
 import { DetailsPanel } from './detailsPanel';
 
 export { DETAILS_VIEW_TYPE } from './detailsPanel';

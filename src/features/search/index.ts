@@ -2,13 +2,13 @@
 // note being written, or shows its details when no note is in front; row buttons cite, copy
 // the BibTeX entry or open the paper's page.
 import * as vscode from 'vscode';
-import { formatBibtexEntry } from '../../core/bibtex';
-import type { Paper } from '../../core/paper';
-import { preferredLink } from '../../core/paperLinks';
-import { citingFor, type Citing } from '../cite/citing';
-import type { FeatureActivator, Services } from '../services';
-import { PaperPicker } from './paperPicker';
-import { isPaperItem, NO_PAPERS_ACTION, type PickerItem } from './pickerItems';
+import { formatBibtexEntry } from '../../core/bibtex/write';
+import type { Paper } from '../../core/paper/paper';
+import { preferredLink } from '../../core/paper/links';
+import { citingFor, type Citing } from '../shared/citing';
+import type { FeatureActivator, Services } from '../shared/services';
+import { PaperPicker } from '../shared/paperPicker';
+import { isPaperItem, NO_PAPERS_ACTION, type PickerItem } from '../shared/pickerItems';
 
 const CITE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Cite in the note' };
 const COPY_BIBTEX_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy BibTeX' };

@@ -1,0 +1,144 @@
+// The library: every listing parsed, merged into one deduplicated set of papers with keys.
+// Files are parsed once each; a changed file is re-parsed alone and the merge re-run.
+import { assignKeys, type KeyOptions } from '../paper/keys';
+import { identity, mergeWithReport, type MergeReason, type RefusedMerge } from '../paper/merge';
+import { problem, type PaperDraft, type ParseResult, type Paper, type Problem } from '../paper/paper';
+import { parseListing } from '../sources';
+import { resolveBibliography } from '../bibtex/bibliography';
+
+/** One listing file's text as read from disk or from the editor. */
+export interface Listing {
+  /** Path relative to the library root when there is one, else absolute. Used in sources. */
+  file: string;
+  text: string;
+  modifiedAt?: Date;
+}
+
+export interface LibraryOptions extends KeyOptions {
+  /** Assigns topics to the merged papers; the library itself knows none. */
+  topics?: (papers: Paper[]) => Paper[];
+}
+
+/** One paper that several keys cite. */
+export interface KeyMerge {
+  key: string;
+  aliases: string[];
+  reason: MergeReason;
+  title: string;
+}
+
+interface Built {
+  papers: Paper[];
+  problems: Problem[];
+  /** Every key and alias, lower-cased. */
+  byKey: Map<string, Paper>;
+  merges: KeyMerge[];
+  refusedMerges: RefusedMerge[];
+}
+
+/** The paper as the library shows it: its key, the aliases still free to cite it, no topics yet. */
+function withKeys(draft: PaperDraft, key: string, aliases: string[]): Paper {
+  const { aliases: _written, aliasEntries: written, ...rest } = draft;
+  if (!aliases.length) return { ...rest, key, topics: [] };
+  // An alias another paper holds as its key cites that paper: its entry is not this one's to write.
+  const free = new Set(aliases.map((alias) => alias.toLowerCase()));
+  const aliasEntries = written?.filter((entry) => free.has(entry.key.toLowerCase()));
+  return aliasEntries?.length ? { ...rest, key, aliases, aliasEntries, topics: [] } : { ...rest, key, aliases, topics: [] };
+}
+
+export class Library {
+  private readonly parsed = new Map<string, ParseResult>();
+  private built?: Built;
+
+  constructor(private readonly options: LibraryOptions = {}) {}
+
+  static fromListings(listings: Iterable<Listing>, options: LibraryOptions = {}): Library {
+    const library = new Library(options);
+    for (const listing of listings) library.set(listing);
+    return library;
+  }
+
+  /** Adds or replaces one file's contribution. */
+  set(listing: Listing): void {
+    this.setParsed(listing.file, parseListing(listing.text, listing.file, { modifiedAt: listing.modifiedAt }));
+  }
+
+  /** Adds or replaces one file's already-parsed contribution (from a cache or a worker). */
+  setParsed(file: string, result: ParseResult): void {
+    this.parsed.set(file, result);
+    this.built = undefined;
+  }
+
+  /** Records a file that could not be read at all. */
+  setUnreadable(file: string, reason: string): void {
+    this.setParsed(file, { papers: [], problems: [problem(file, 1, `Could not read this file: ${reason}`)] });
+  }
+
+  delete(file: string): boolean {
+    this.built = undefined;
+    return this.parsed.delete(file);
+  }
+
+  /** Removes every file under a folder (a deleted folder arrives as one event). */
+  deleteFolder(folder: string): number {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    let removed = 0;
+    for (const file of [...this.parsed.keys()]) if (file.startsWith(prefix) && this.delete(file)) removed++;
+    return removed;
+  }
+
+  get files(): string[] {
+    return [...this.parsed.keys()].sort();
+  }
+
+  parsedFile(file: string): ParseResult | undefined {
+    return this.parsed.get(file);
+  }
+
+  get papers(): Paper[] {
+    return this.build().papers;
+  }
+
+  get problems(): Problem[] {
+    return this.build().problems;
+  }
+
+  /** Keys are matched without regard to case, as BibTeX does. */
+  byKey(key: string): Paper | undefined {
+    return this.build().byKey.get(key.toLowerCase());
+  }
+
+  /** Papers that joined entries with different keys: every key still cites the paper. */
+  get merges(): KeyMerge[] {
+    return this.build().merges;
+  }
+
+  /** Lookalike entries kept apart because they are different works. */
+  get refusedMerges(): RefusedMerge[] {
+    return this.build().refusedMerges;
+  }
+
+  private build(): Built {
+    if (this.built) return this.built;
+    const files = this.files;
+    const bibliography = resolveBibliography(files.map((file) => ({ file, result: this.parsed.get(file)! })));
+    const drafts = bibliography.drafts;
+    const problems = [...files.flatMap((file) => this.parsed.get(file)!.problems), ...bibliography.problems];
+    const { papers: merged, joins, refused } = mergeWithReport(drafts);
+    // Merged papers come sorted by identity, so keys do not depend on file order.
+    const order = merged.map((_, index) => index);
+    const { keys, aliases, conflicts } = assignKeys(merged, order, this.options);
+    for (const conflict of conflicts) {
+      const paper = merged[conflict.index]!;
+      const source = paper.sources.find((s) => s.file.toLowerCase().endsWith('.bib')) ?? paper.sources[0]!;
+      problems.push(problem(source.file, source.line, `The key "${conflict.key}" is already used by "${merged[conflict.holder]!.title}" (${identity(merged[conflict.holder]!)}); this paper gets the key "${keys[conflict.index]}" instead.`, 'warning'));
+    }
+    let papers: Paper[] = merged.map((draft, index) => withKeys(draft, keys[index]!, aliases[index]!));
+    if (this.options.topics) papers = this.options.topics(papers);
+    const byKey = new Map<string, Paper>();
+    for (const paper of papers) for (const key of [paper.key, ...(paper.aliases ?? [])]) byKey.set(key.toLowerCase(), paper);
+    const merges = joins.map(({ index, reason }) => ({ key: papers[index]!.key, aliases: papers[index]!.aliases ?? [], reason, title: papers[index]!.title }));
+    this.built = { papers, problems, byKey, merges, refusedMerges: refused };
+    return this.built;
+  }
+}

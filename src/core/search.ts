@@ -1,4 +1,0 @@
-// Fuzzy search over the library's papers (see ./search/ for how it works).
-export { SearchIndex, type SearchHit, type SearchOptions } from './search/searchIndex';
-export { decodeSearchIndex, encodeSearchIndex, SAVED_INDEX_VERSION } from './search/savedIndex';
-export { compactForm, foldText, searchWords, stripLatex } from './search/normalize';

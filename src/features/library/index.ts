@@ -1,0 +1,41 @@
+// Indexing as the user sees it: the status bar count, the Reindex and folder commands.
+import * as vscode from 'vscode';
+import type { FeatureActivator } from '../shared/services';
+
+export const activate: FeatureActivator = ({ context, library, output }) => {
+  const status = vscode.window.createStatusBarItem('litReview.status', vscode.StatusBarAlignment.Left, 100);
+  status.name = 'Lit Review';
+  status.command = 'litReview.search';
+  const showCount = () => {
+    const papers = library.current.papers.length;
+    const problems = library.current.problems.length;
+    status.text = `$(book) ${papers} ${papers === 1 ? 'paper' : 'papers'}`;
+    status.tooltip = `Lit Review: ${papers} papers${problems ? `, ${problems} problems in the listings (see the Problems panel)` : ''}. Click to search.`;
+    status.show();
+  };
+  status.text = '$(sync~spin) Lit Review';
+  status.tooltip = 'Lit Review: indexing papers…';
+  status.show();
+  void library.whenIndexed().then(showCount);
+
+  context.subscriptions.push(
+    status,
+    library.onDidChange(showCount),
+    vscode.commands.registerCommand('litReview.reindex', async () => {
+      const rebuilt = await library.reindex();
+      output.appendLine(`Reindexed on request: ${rebuilt.papers.length} papers.`);
+      return rebuilt.papers.length;
+    }),
+    vscode.commands.registerCommand('litReview.chooseFolder', async () => {
+      const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Use as Library Folder' });
+      if (!chosen?.[0]) return;
+      const workspaceFolder = vscode.workspace.getWorkspaceFolder(chosen[0]);
+      const entry = workspaceFolder ? vscode.workspace.asRelativePath(chosen[0], false) : chosen[0].fsPath;
+      const configuration = vscode.workspace.getConfiguration('litReview');
+      const folders = configuration.get<string[]>('libraryFolders') ?? [];
+      const value = entry === workspaceFolder?.name || chosen[0].toString() === workspaceFolder?.uri.toString() ? '.' : entry;
+      await configuration.update('libraryFolders', [...new Set([...folders, value])], vscode.ConfigurationTarget.Workspace);
+    }),
+    vscode.commands.registerCommand('litReview.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:lit-review.lit-review')),
+  );
+};

@@ -1,0 +1,44 @@
+// The Papers view: papers by topic (or year, or listing file), filterable, with a context
+// menu of what one does with a paper. The grouping itself lives in src/core/treeModel.ts.
+import * as vscode from 'vscode';
+import type { FeatureActivator, Services } from '../shared/services';
+import { registerPaperCommands } from './paperCommands';
+import { PapersTreeProvider, type TreeNode } from './provider';
+import { registerViewCommands } from './viewCommands';
+
+export type { GroupNode, MoreNode, PaperNode, TreeNode } from './provider';
+export { PapersTreeProvider } from './provider';
+
+export const VIEW_ID = 'litReview.papers';
+
+/** Registers the view and its commands; returns the provider so tests can read the tree. */
+export function createTopicsTree(services: Services): PapersTreeProvider {
+  const provider = new PapersTreeProvider(services);
+  const view = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const describeFilter = (): void => {
+    const filter = provider.filter;
+    view.description = filter ? `“${filter}”` : undefined;
+    if (filter === undefined) {
+      view.message = undefined;
+      return;
+    }
+    const count = provider.model.visiblePaperCount;
+    view.message = count
+      ? `${count} ${count === 1 ? 'paper matches' : 'papers match'} “${filter}”.`
+      : `No paper matches “${filter}”. Clear the filter to see every paper.`;
+  };
+  services.context.subscriptions.push(
+    provider,
+    view,
+    provider.onDidRefresh(describeFilter),
+    ...registerViewCommands(services, provider, view),
+    ...registerPaperCommands(services),
+  );
+  // The first drawing also sets the context keys the welcome text and the menus wait on.
+  void services.library.whenIndexed().then(() => provider.refreshNow(), () => provider.refreshNow());
+  return provider;
+}
+
+export const activate: FeatureActivator = (services) => {
+  createTopicsTree(services);
+};

@@ -1,0 +1,126 @@
+// The Papers view's data: a TreeModel (src/core/treeModel.ts) rebuilt when the library, the
+// settings or the filter change, handed to the editor a page at a time.
+import * as vscode from 'vscode';
+import { PAGE_SIZE, TreeModel, type GroupNode, type MoreNode, type PaperNode, type TreeNode } from '../../core/views/treeModel';
+import type { Services } from '../shared/services';
+import { treeItemFor } from './treeItems';
+
+/** A burst of changes (a reindex, then topics, then settings) redraws the tree once. */
+const REFRESH_DEBOUNCE_MS = 150;
+
+export type { GroupNode, MoreNode, PaperNode, TreeNode };
+
+export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly didRefresh = new vscode.EventEmitter<void>();
+  /** Fires after the tree has been rebuilt and redrawn. */
+  readonly onDidRefresh = this.didRefresh.event;
+  private cached?: TreeModel;
+  private filterText?: string;
+  /** Keys the filter lets through, computed once per filter and library. */
+  private filterKeys?: Set<string>;
+  /** How many children each node shows, by node id ("root" for the top level). */
+  private readonly pageSizes = new Map<string, number>();
+  private timer?: ReturnType<typeof setTimeout>;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly services: Services) {
+    this.disposables.push(
+      this.changed,
+      this.didRefresh,
+      services.library.onDidChange(() => this.invalidate(true)),
+      services.config.onDidChange(() => this.invalidate(false)),
+    );
+  }
+
+  /** The tree as it stands (rebuilt on first use after a change). */
+  get model(): TreeModel {
+    if (!this.cached) {
+      const { library, config } = this.services;
+      this.cached = new TreeModel(library.current.papers, library.topics(), {
+        groupBy: config.settings.groupBy,
+        sortOrder: config.settings.sortOrder,
+        matching: this.matchingKeys(),
+      });
+    }
+    return this.cached;
+  }
+
+  /** The text the tree is narrowed by, or undefined. */
+  get filter(): string | undefined {
+    return this.filterText;
+  }
+
+  /** Narrows the tree to the papers a search for `text` finds; empty or undefined shows all. */
+  setFilter(text: string | undefined): void {
+    const trimmed = text?.trim();
+    this.filterText = trimmed ? trimmed : undefined;
+    this.filterKeys = undefined;
+    this.invalidate(false);
+    this.refreshNow();
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return treeItemFor(node, this.filterText !== undefined);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    return this.model.children(node, this.pageSizes.get(node?.id ?? 'root') ?? PAGE_SIZE).nodes;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  /** Shows the next page of the node a "Show more…" item stands in. */
+  showMore(more: MoreNode): void {
+    const id = more.parent?.id ?? 'root';
+    this.pageSizes.set(id, more.shown + PAGE_SIZE);
+    this.changed.fire(more.parent);
+  }
+
+  /** Where the paper with this key shows first, for `TreeView.reveal`. */
+  nodeOf(key: string): PaperNode | undefined {
+    return this.model.nodesOf(key)[0];
+  }
+
+  /** Redraws at once (after a command the user is waiting on). */
+  refreshNow(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.redraw();
+  }
+
+  private matchingKeys(): Set<string> | undefined {
+    if (this.filterText === undefined) return undefined;
+    // The same engine as Search Papers, so the filter and the search agree.
+    this.filterKeys ??= new Set(this.services.library.searchIndex().search(this.filterText, { limit: 10_000 }).map((hit) => hit.paper.key));
+    return this.filterKeys;
+  }
+
+  /** Drops the model now (so readers see the change at once) and redraws a moment later. */
+  private invalidate(libraryChanged: boolean): void {
+    this.cached = undefined;
+    if (libraryChanged) this.filterKeys = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.redraw();
+    }, REFRESH_DEBOUNCE_MS);
+  }
+
+  private redraw(): void {
+    const hasPapers = this.services.library.current.papers.length > 0;
+    // The view shows its welcome text (how to add listings) while this is false.
+    void vscode.commands.executeCommand('setContext', 'litReview.hasPapers', hasPapers);
+    void vscode.commands.executeCommand('setContext', 'litReview.filtered', this.filterText !== undefined);
+    this.changed.fire(undefined);
+    this.didRefresh.fire();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

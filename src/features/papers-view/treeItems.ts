@@ -1,0 +1,56 @@
+// How each node of the Papers tree looks: groups with their counts, papers with a one-line
+// description and an escaped hover card, and the "Show more…" stand-in.
+import * as vscode from 'vscode';
+import { paperDescription, paperTooltipMarkdown } from '../../core/views/paperSummary';
+import type { GroupNode, MoreNode, PaperNode, TreeNode } from '../../core/views/treeModel';
+import { displayTitle } from '../../core/views/displayTitle';
+
+/** Run when a "Show more…" item is clicked; not in the Command Palette. */
+export const SHOW_MORE_COMMAND = 'litReview.showMorePapers';
+
+export function treeItemFor(node: TreeNode, filtered: boolean): vscode.TreeItem {
+  if (node.kind === 'group') return groupItem(node, filtered);
+  if (node.kind === 'paper') return paperItem(node);
+  return moreItem(node);
+}
+
+const GROUP_ICONS: Record<GroupNode['groupBy'], string> = { topic: 'tag', year: 'calendar', file: 'file-text' };
+
+function groupItem(group: GroupNode, filtered: boolean): vscode.TreeItem {
+  const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = group.id;
+  const count = filtered && group.count !== group.total ? `${group.count} of ${group.total}` : String(group.count);
+  item.description = group.detail ? `${count} · ${group.detail}` : count;
+  item.tooltip = group.why;
+  // Only a real topic can be renamed; "No topic", years and files cannot.
+  item.contextValue = group.topic ? 'topic' : 'group';
+  item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[group.groupBy]);
+  item.accessibilityInformation = { label: `${group.label}, ${group.count} ${group.count === 1 ? 'paper' : 'papers'}` };
+  return item;
+}
+
+function paperItem(node: PaperNode): vscode.TreeItem {
+  const { paper } = node;
+  const item = new vscode.TreeItem(displayTitle(paper.title), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = paperDescription(paper);
+  // Untrusted, no HTML, no icons: the text is from listings and already escaped.
+  const tooltip = new vscode.MarkdownString(paperTooltipMarkdown(paper), false);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  item.tooltip = tooltip;
+  item.contextValue = 'paper';
+  item.iconPath = new vscode.ThemeIcon('book');
+  item.command = { command: 'litReview.showDetails', title: 'Show Paper Details', arguments: [paper.key] };
+  return item;
+}
+
+function moreItem(node: MoreNode): vscode.TreeItem {
+  const item = new vscode.TreeItem('Show more…', vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = `${node.shown.toLocaleString('en')} of ${node.total.toLocaleString('en')} shown`;
+  item.contextValue = 'more';
+  item.iconPath = new vscode.ThemeIcon('ellipsis');
+  item.command = { command: SHOW_MORE_COMMAND, title: 'Show More', arguments: [node] };
+  return item;
+}

@@ -1,0 +1,59 @@
+// The Papers view's own commands: filter it, clear the filter, group it differently, page on.
+import * as vscode from 'vscode';
+import type { GroupBy, MoreNode } from '../../core/views/treeModel';
+import type { Services } from '../shared/services';
+import type { PapersTreeProvider } from './provider';
+import { SHOW_MORE_COMMAND } from './treeItems';
+
+const GROUPINGS: Array<{ value: GroupBy; label: string; detail: string }> = [
+  { value: 'topic', label: 'Topic', detail: 'Topics from your rules, folders and the papers themselves' },
+  { value: 'year', label: 'Year', detail: 'Newest year first' },
+  { value: 'file', label: 'Listing File', detail: 'The file each paper was read from' },
+];
+
+/** Root groups opened after filtering, so the matches are in sight without a click. */
+const EXPANDED_AFTER_FILTER = 3;
+
+export function registerViewCommands(services: Services, provider: PapersTreeProvider, view: vscode.TreeView<unknown>): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('litReview.filter', async (given?: unknown) => {
+      const text = typeof given === 'string'
+        ? given
+        : await vscode.window.showInputBox({
+          title: 'Filter Papers',
+          value: provider.filter ?? '',
+          prompt: 'Show only papers matching this text (title, authors, key, arXiv id), as Search Papers finds them',
+          placeHolder: 'e.g. tree search, Lovelace, 2501.01234',
+        });
+      if (text === undefined) return undefined;
+      await services.library.whenIndexed();
+      provider.setFilter(text);
+      const roots = provider.getChildren();
+      for (const root of roots.slice(0, roots.length <= EXPANDED_AFTER_FILTER ? EXPANDED_AFTER_FILTER : 1)) {
+        await Promise.resolve(view.reveal(root, { expand: true, select: false, focus: false })).catch(() => undefined);
+      }
+      return provider.model.visiblePaperCount;
+    }),
+    vscode.commands.registerCommand('litReview.clearFilter', () => {
+      provider.setFilter(undefined);
+    }),
+    vscode.commands.registerCommand('litReview.groupBy', async (given?: unknown) => {
+      const current = services.config.settings.groupBy;
+      let choice = GROUPINGS.find((grouping) => grouping.value === given)?.value;
+      if (!choice) {
+        const picked = await vscode.window.showQuickPick(
+          GROUPINGS.map((grouping) => ({ ...grouping, description: grouping.value === current ? 'current' : undefined, picked: grouping.value === current })),
+          { title: 'Group Papers By', placeHolder: 'How should the Papers view group papers?' },
+        );
+        choice = picked?.value;
+      }
+      if (!choice) return undefined;
+      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      await vscode.workspace.getConfiguration('litReview').update('groupBy', choice, target);
+      return choice;
+    }),
+    vscode.commands.registerCommand(SHOW_MORE_COMMAND, (more?: MoreNode) => {
+      if (more?.kind === 'more') provider.showMore(more);
+    }),
+  ];
+}

@@ -1,0 +1,55 @@
+// The rows of the paper quick picks: a paper (title; facts and abstract below), or an action.
+import type * as vscode from 'vscode';
+import type { Paper } from '../../core/paper/paper';
+import { escapeIconSyntax } from '../../core/paper/query';
+import { paperDescription, snippet } from '../../core/views/paperSummary';
+import { squash } from '../../core/util/text';
+import { displayTitle } from '../../core/views/displayTitle';
+
+const DETAIL_CHARS = 160;
+
+/** The action of the row offered when no paper is indexed yet. */
+export const NO_PAPERS_ACTION = 'chooseFolder';
+
+export interface PaperItem extends vscode.QuickPickItem {
+  readonly paper: Paper;
+}
+
+/** A row that is not a paper: the selection summary of Insert Citation, an empty library. */
+export interface ActionItem extends vscode.QuickPickItem {
+  readonly action: string;
+}
+
+export type PickerItem = PaperItem | ActionItem;
+
+export function isPaperItem(item: PickerItem | undefined): item is PaperItem {
+  return item !== undefined && 'paper' in item;
+}
+
+/**
+ * Title on the first line; year · organisation or authors · upvotes, then the abstract's
+ * beginning, on the second. (Beside the title, as a description, the facts would be cut off
+ * for every long title: the quick pick is narrow and paper titles are long.)
+ */
+export function paperItem(paper: Paper, buttons: vscode.QuickInputButton[], checked: boolean): PaperItem {
+  const title = escapeIconSyntax(squash(displayTitle(paper.title)));
+  const facts = paperDescription(paper);
+  const detail = [facts, paper.abstract ? snippet(paper.abstract, DETAIL_CHARS) : undefined].filter(Boolean).join(' — ');
+  return {
+    label: checked ? `$(check) ${title}` : title,
+    detail: detail ? escapeIconSyntax(detail) : undefined,
+    // Rows are the engine's answer: the editor must show every one, in this order.
+    alwaysShow: true,
+    buttons,
+    paper,
+  };
+}
+
+export function emptyLibraryItem(): ActionItem {
+  return {
+    label: '$(folder-opened) Choose a library folder…',
+    detail: 'No papers are indexed yet: Lit Review reads listings from the library folders.',
+    alwaysShow: true,
+    action: NO_PAPERS_ACTION,
+  };
+}

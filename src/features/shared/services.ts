@@ -1,0 +1,43 @@
+// What every feature is handed by the composition root. Features never parse files: they
+// read the library the indexing service keeps fresh, and react to its changes.
+import type * as vscode from 'vscode';
+import type { Library } from '../../core/indexing/library';
+import type { SearchIndex } from '../../core/search';
+import type { Settings } from '../../core/settings';
+import type { Topic, TopicOverrides } from '../../core/topics';
+
+export interface LibraryService {
+  /** The library as last indexed (empty until the first indexing finishes). */
+  readonly current: Library;
+  /** Fires after every change of the library (debounced): tree, search, completion refresh. */
+  readonly onDidChange: vscode.Event<Library>;
+  /** Topics of the current library, with the user's rules, folders and overrides applied. */
+  topics(): Topic[];
+  /** The search index of the current library, built once per change. */
+  searchIndex(): SearchIndex;
+  /** The URI of a listing file named in a paper's sources. */
+  uriOf(file: string): vscode.Uri | undefined;
+  /** Resolves once the indexing in progress, if any, has finished. */
+  whenIndexed(): Promise<Library>;
+  /** Reads every listing again. */
+  reindex(): Promise<Library>;
+  /** The topic overrides (Move to Topic / Rename Topic) and a way to change them. */
+  overrides(): TopicOverrides;
+  saveOverrides(overrides: TopicOverrides): Promise<void>;
+}
+
+export interface Config {
+  /** Settings as last read and validated. */
+  readonly settings: Settings;
+  readonly onDidChange: vscode.Event<Settings>;
+}
+
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly config: Config;
+  readonly library: LibraryService;
+  readonly output: vscode.OutputChannel;
+}
+
+/** Each feature folder exports one of these. */
+export type FeatureActivator = (services: Services) => void;

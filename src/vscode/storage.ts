@@ -1,0 +1,70 @@
+// Where the warm-start files live (the extension's storage for this workspace): the parse
+// cache, the saved search index and the saved topics, each read and written whole. A file
+// that cannot be read is an empty cache, or nothing saved.
+import * as vscode from 'vscode';
+import { decodeCache, encodeCache, type CacheEntry } from '../core/persist/cache';
+import type { Paper } from '../core/paper/paper';
+import { decodeSearchIndex, encodeSearchIndex, type SearchIndex } from '../core/search';
+import { parseSavedTopics, serializeSavedTopics, type SavedTopics } from '../core/topics';
+import { writeAtomically } from './atomicWrite';
+
+const CACHE_FILE = 'library-cache.bin';
+const SEARCH_INDEX_FILE = 'search-index.bin';
+const TOPICS_FILE = 'topics.json';
+
+export class CacheStore {
+  constructor(private readonly storage: vscode.Uri | undefined) {}
+
+  get uri(): vscode.Uri | undefined {
+    return this.stored(CACHE_FILE);
+  }
+
+  get searchIndexUri(): vscode.Uri | undefined {
+    return this.stored(SEARCH_INDEX_FILE);
+  }
+
+  async load(): Promise<CacheEntry[]> {
+    const bytes = await read(this.uri);
+    return (bytes && decodeCache(bytes)) || [];
+  }
+
+  /** Throws when the storage cannot be written. */
+  async save(entries: readonly CacheEntry[]): Promise<void> {
+    await this.write(this.uri, encodeCache(entries));
+  }
+
+  /** The saved index, if it was saved for this stamp and these papers (in the order it was built from). */
+  async loadSearchIndex(papers: readonly Paper[], stamp: string): Promise<SearchIndex | undefined> {
+    const bytes = await read(this.searchIndexUri);
+    return bytes && decodeSearchIndex(bytes, papers, stamp);
+  }
+
+  /** Throws when the storage cannot be written. */
+  async saveSearchIndex(index: SearchIndex, stamp: string): Promise<void> {
+    await this.write(this.searchIndexUri, encodeSearchIndex(index, stamp));
+  }
+
+  async loadTopics(): Promise<SavedTopics | undefined> {
+    const bytes = await read(this.stored(TOPICS_FILE));
+    return bytes && parseSavedTopics(new TextDecoder().decode(bytes));
+  }
+
+  /** Throws when the storage cannot be written. */
+  async saveTopics(saved: SavedTopics): Promise<void> {
+    await this.write(this.stored(TOPICS_FILE), new TextEncoder().encode(serializeSavedTopics(saved)));
+  }
+
+  private stored(name: string): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, name);
+  }
+
+  private async write(uri: vscode.Uri | undefined, bytes: Uint8Array): Promise<void> {
+    if (!uri || !this.storage) return;
+    await vscode.workspace.fs.createDirectory(this.storage);
+    await writeAtomically(uri, bytes);
+  }
+}
+
+async function read(uri: vscode.Uri | undefined): Promise<Uint8Array | undefined> {
+  return uri && vscode.workspace.fs.readFile(uri).then((bytes) => bytes, () => undefined);
+}
