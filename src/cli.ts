@@ -1,6 +1,7 @@
 // `lit-review`: the same core as the extension, from a terminal.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { formatBibtex, formatBibtexEntry } from './core/bibtex/write';
 import { formatCitation } from './core/notes/citationText';
 import { DEFAULT_KEY_TEMPLATE } from './core/paper/keys';
@@ -22,6 +23,9 @@ Commands:
 
 Options:
   --library PATH            a folder or file of listings (repeatable; default: .)
+  --include GLOB, --exclude GLOB
+                            files to read and to leave out, relative to each library
+                            folder (repeatable; default: the extension's defaults)
   --key-template TEMPLATE   citation key template (default ${DEFAULT_KEY_TEMPLATE})
   --json                    print exactly one JSON document
   --help                    this text
@@ -34,33 +38,50 @@ interface Options {
   command: string;
   args: string[];
   libraries: string[];
+  include?: string[];
+  exclude?: string[];
   json: boolean;
+  help: boolean;
   limit: number;
   style: string;
   keyTemplate?: string;
 }
 
-function parseArgs(argv: string[]): Options {
-  const options: Options = { command: '', args: [], libraries: [], json: false, limit: 20, style: 'pandoc' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined) throw new UsageError(`${arg} needs a value.`);
-      return next;
-    };
-    if (arg === '--library' || arg === '-l') options.libraries.push(value());
-    else if (arg === '--json') options.json = true;
-    else if (arg === '--limit') options.limit = positiveInteger(value(), arg);
-    else if (arg === '--style') options.style = value();
-    else if (arg === '--key-template') options.keyTemplate = value();
-    else if (arg === '--help' || arg === '-h') options.command = 'help';
-    else if (arg.startsWith('-') && arg.length > 1) throw new UsageError(`Unknown option ${arg}.`);
-    else if (!options.command) options.command = arg;
-    else options.args.push(arg);
+function parseOptions(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        library: { type: 'string', short: 'l', multiple: true },
+        include: { type: 'string', multiple: true },
+        exclude: { type: 'string', multiple: true },
+        json: { type: 'boolean', default: false },
+        limit: { type: 'string' },
+        style: { type: 'string', default: 'pandoc' },
+        'key-template': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    // node:util names the option and what was wrong with it; say it as a usage error.
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  if (!options.libraries.length) options.libraries.push('.');
-  return options;
+  const { values, positionals } = parsed;
+  const [command = '', ...args] = positionals;
+  return {
+    command,
+    args,
+    libraries: values.library?.length ? values.library : ['.'],
+    include: values.include,
+    exclude: values.exclude,
+    json: values.json,
+    help: values.help,
+    limit: values.limit === undefined ? 20 : positiveInteger(values.limit, '--limit'),
+    style: values.style,
+    keyTemplate: values['key-template'],
+  };
 }
 
 function positiveInteger(text: string, flag: string): number {
@@ -76,6 +97,8 @@ async function loadLibrary(options: Options): Promise<{ library: Library; overri
   for (const root of options.libraries) {
     const showProgress = process.stderr.isTTY && !options.json;
     const read = await readListings(root, {
+      include: options.include,
+      exclude: options.exclude,
       onFile: showProgress ? (done) => done % 100 === 0 && process.stderr.write(`\rRead ${done} files...`) : undefined,
     });
     if (showProgress && read.listings.length >= 100) process.stderr.write('\n');
@@ -85,10 +108,8 @@ async function loadLibrary(options: Options): Promise<{ library: Library; overri
     problems.push(...read.problems.map((p) => ({ ...p, file: prefix(p.file) })));
   }
   const overrides = readOverrides(options.libraries[0]!, problems);
-  const library = Library.fromListings(listings, {
-    template: options.keyTemplate,
-    topics: (papers) => computeTopics(papers, { overrides, folderTopics: true }).papers,
-  });
+  // Topics are found only by the commands that show them, once.
+  const library = Library.fromListings(listings, { template: options.keyTemplate });
   return { library, overrides, problems: [...problems, ...library.problems] };
 }
 
@@ -128,10 +149,10 @@ function problemLines(problems: Problem[]): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const options = parseArgs(argv);
-  if (options.command === 'help' || !options.command) {
+  const options = parseOptions(argv);
+  if (options.help || options.command === 'help' || !options.command) {
     process.stdout.write(USAGE);
-    return options.command ? 0 : 2;
+    return options.help || options.command === 'help' ? 0 : 2;
   }
   if (!['index', 'search', 'topics', 'cite', 'bib'].includes(options.command)) throw new UsageError(`Unknown command "${options.command}".`);
   if (options.command === 'search' && options.args.length !== 1) throw new UsageError('search takes one QUERY (quote it if it has spaces).');
@@ -148,6 +169,7 @@ async function main(argv: string[]): Promise<number> {
   switch (options.command) {
     case 'index': {
       const { merges, refusedMerges } = library;
+      const papers = computeTopics(library.papers, { overrides, folderTopics: true }).papers;
       print(options.json, { papers, problems, merges, refusedMerges }, () => table(paperRows(papers)) + `${papers.length} papers, ${problems.length} problems, ${merges.length} papers cited by several keys\n`);
       if (!options.json) process.stderr.write(problemLines(problems));
       break;
@@ -181,6 +203,12 @@ async function main(argv: string[]): Promise<number> {
   }
   return 0;
 }
+
+// `lit-review bib | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -41,6 +41,11 @@ export interface SettingError {
   message: string;
 }
 
+/** Every setting at its default. */
+export function defaultSettings(): Settings {
+  return validateSettings(() => undefined).settings;
+}
+
 /** Validates raw values (undefined = not set); never throws. */
 export function validateSettings(read: (name: SettingName) => unknown): { settings: Settings; errors: SettingError[] } {
   const settings = {} as Record<SettingName, unknown>;

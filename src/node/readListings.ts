@@ -2,15 +2,19 @@
 // (The extension reads through VS Code's file system API instead.)
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { decodeListing } from '../core/sources/decode';
+import { listingFromBytes, oversizeProblem } from '../core/indexing/loadListing';
 import type { Listing } from '../core/indexing/library';
 import { problem, type Problem } from '../core/paper/paper';
 import { isListingFile } from '../core/sources';
-
-export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+import { defaultSettings } from '../core/settings';
+import { matchesGlobs } from '../core/util/glob';
 
 export interface ReadOptions {
-  maxFileBytes?: number;
+  /** Files larger than this are skipped with a warning (the litReview.maxFileSizeMB setting). */
+  maxFileSizeMB?: number;
+  /** Globs of files to read and to leave out, relative to the library folder (the litReview.include and exclude settings). */
+  include?: readonly string[];
+  exclude?: readonly string[];
   /** Called after each file, for progress on big folders. */
   onFile?: (done: number, file: string) => void;
 }
@@ -29,7 +33,10 @@ const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.hg', '.svn']);
  */
 export async function readListings(root: string, options: ReadOptions = {}): Promise<ReadResult> {
   const result: ReadResult = { listings: [], problems: [] };
-  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const defaults = defaultSettings();
+  const maxFileSizeMB = options.maxFileSizeMB ?? defaults.maxFileSizeMB;
+  const include = options.include ?? defaults.include;
+  const exclude = options.exclude ?? defaults.exclude;
   const rootStat = await fs.stat(root).catch(() => undefined);
   if (!rootStat) {
     result.problems.push(problem(root, 1, 'This library folder does not exist.'));
@@ -43,7 +50,9 @@ export async function readListings(root: string, options: ReadOptions = {}): Pro
   let done = 0;
   for (const file of files) {
     const relative = path.relative(base, file).split(path.sep).join('/');
-    await readOne(file, relative, maxBytes, result);
+    // The same choice of files as the extension's: a single file named on the command line is read whatever its name.
+    if (rootStat.isDirectory() && !matchesGlobs(relative, include, exclude)) continue;
+    await readOne(file, relative, maxFileSizeMB, result);
     options.onFile?.(++done, relative);
   }
   return result;
@@ -78,20 +87,17 @@ async function walk(folder: string, base: string, seen: Set<string>, files: stri
   }
 }
 
-async function readOne(file: string, relative: string, maxBytes: number, result: ReadResult): Promise<void> {
+async function readOne(file: string, relative: string, maxFileSizeMB: number, result: ReadResult): Promise<void> {
   try {
     const stat = await fs.stat(file);
-    if (stat.size > maxBytes) {
-      result.problems.push(problem(relative, 1, `This file is ${(stat.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit; skipped.`, 'warning'));
+    const oversize = oversizeProblem(relative, stat.size, maxFileSizeMB);
+    if (oversize) {
+      result.problems.push(oversize);
       return;
     }
-    const decoded = decodeListing(await fs.readFile(file));
-    if (decoded.kind === 'binary') {
-      result.problems.push(problem(relative, 1, 'This file is binary, not a text listing; skipped.', 'warning'));
-      return;
-    }
-    if (decoded.warning) result.problems.push(problem(relative, 1, decoded.warning, 'warning'));
-    result.listings.push({ file: relative, text: decoded.text, modifiedAt: stat.mtime });
+    const { listing, problems } = listingFromBytes(relative, await fs.readFile(file), stat.mtime);
+    result.problems.push(...problems);
+    if (listing) result.listings.push(listing);
   } catch (error) {
     result.problems.push(problem(relative, 1, `Could not read this file: ${reason(error)}`));
   }

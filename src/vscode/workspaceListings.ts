@@ -3,9 +3,9 @@
 // binary becomes a problem shown at the file, never an exception.
 import * as vscode from 'vscode';
 import { freshResult, type CacheEntry } from '../core/persist/cache';
-import { decodeListing } from '../core/sources/decode';
+import { listingFromBytes, oversizeProblem } from '../core/indexing/loadListing';
 import type { Library } from '../core/indexing/library';
-import { problem, type ParseResult } from '../core/paper/paper';
+import type { ParseResult, Problem } from '../core/paper/paper';
 import type { Settings } from '../core/settings';
 
 /** What was read of a listing: where it is, and the stamps a cached result must match. */
@@ -30,18 +30,19 @@ export async function readListing(library: Library, file: string, uri: vscode.Ur
     library.setParsed(file, fresh);
     return state;
   }
-  if (stat.size > settings.maxFileSizeMB * 1024 * 1024) {
-    library.setParsed(file, { papers: [], problems: [problem(file, 1, `This file is ${(stat.size / 1048576).toFixed(1)} MB, over the litReview.maxFileSizeMB limit of ${settings.maxFileSizeMB} MB; skipped.`, 'warning')] });
+  const oversize = oversizeProblem(file, stat.size, settings.maxFileSizeMB);
+  if (oversize) {
+    library.setParsed(file, { papers: [], problems: [oversize] });
     return state;
   }
   try {
-    const decoded = decodeListing(await vscode.workspace.fs.readFile(uri));
-    if (decoded.kind === 'binary') {
-      library.setParsed(file, { papers: [], problems: [problem(file, 1, 'This file is binary, not a text listing; skipped.', 'warning')] });
+    const { listing, problems } = listingFromBytes(file, await vscode.workspace.fs.readFile(uri), new Date(stat.mtime));
+    if (!listing) {
+      library.setParsed(file, { papers: [], problems });
       return state;
     }
-    library.set({ file, text: decoded.text, modifiedAt: new Date(stat.mtime) });
-    if (decoded.warning) addProblem(library, file, decoded.warning);
+    library.set(listing);
+    for (const warning of problems) addProblem(library, file, warning);
     const parsed = library.parsedFile(file)!;
     log(`Read ${file}: ${parsed.papers.length} papers${parsed.problems.length ? `, ${parsed.problems.length} problems` : ''}.`);
   } catch (error) {
@@ -50,9 +51,9 @@ export async function readListing(library: Library, file: string, uri: vscode.Ur
   return state;
 }
 
-function addProblem(library: Library, file: string, message: string): void {
+function addProblem(library: Library, file: string, warning: Problem): void {
   const parsed: ParseResult = library.parsedFile(file)!;
-  library.setParsed(file, { papers: parsed.papers, problems: [problem(file, 1, message, 'warning'), ...parsed.problems] });
+  library.setParsed(file, { ...parsed, problems: [warning, ...parsed.problems] });
 }
 
 /** A file system error as a person reads it. */

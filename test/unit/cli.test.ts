@@ -1,7 +1,7 @@
 // The command line as a script uses it: exit codes that tell the truth, and JSON to read.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -55,6 +55,29 @@ describe('the command line', function () {
     const document = JSON.parse(run.stdout) as { papers: { key: string; aliases?: string[] }[]; merges: { key: string; aliases: string[]; reason: string }[] };
     assert.deepEqual(document.papers.map((paper) => [paper.key, paper.aliases]), [['smith2020a', ['smith2020rank']]]);
     assert.deepEqual(document.merges.map((merge) => [merge.key, merge.aliases, merge.reason]), [['smith2020a', ['smith2020rank'], 'title']]);
+  });
+
+  it('reads the files the extension would: include and exclude globs, node_modules left out', () => {
+    mkdirSync(path.join(folder, 'drafts'), { recursive: true });
+    mkdirSync(path.join(folder, 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(path.join(folder, 'drafts', 'draft.bib'), '@misc{draft2024, title = {A Draft Not Yet Ready}, year = {2024}}');
+    writeFileSync(path.join(folder, 'node_modules', 'pkg', 'refs.bib'), '@misc{dep2020, title = {Something a Package Ships}, year = {2020}}');
+    const keys = (...extra: string[]) => (JSON.parse(cli('index', '--library', folder, '--json', ...extra).stdout) as { papers: { key: string }[] }).papers.map((paper) => paper.key).sort();
+    try {
+      assert.deepEqual(keys(), ['draft2024', 'smith2020a']);
+      assert.deepEqual(keys('--exclude', 'drafts/**'), ['smith2020a']);
+      assert.deepEqual(keys('--include', '**/draft.bib'), ['draft2024']);
+    } finally {
+      rmSync(path.join(folder, 'drafts'), { recursive: true });
+      rmSync(path.join(folder, 'node_modules'), { recursive: true });
+    }
+  });
+
+  it('says what is wrong with an option, with exit code 2', () => {
+    const run = cli('index', '--limit', 'many');
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--limit takes a positive whole number/);
+    assert.equal(cli('index', '--frobnicate').code, 2);
   });
 
   it('exits 1 when a library folder does not exist', () => {

@@ -54,7 +54,7 @@ describe('reading listing files', () => {
     writeFileSync(path.join(root, 'ignored.pdf'), 'not read');
     symlinkSync(root, path.join(root, 'sub', 'loop'));
     symlinkSync(path.join(root, 'missing.md'), path.join(root, 'dangling.md'));
-    const result = await readListings(root, { maxFileBytes: 1024 });
+    const result = await readListings(root, { maxFileSizeMB: 1 / 1024 });
     assert.deepEqual(result.listings.map((l) => l.file), ['a.md', 'sub/b.bib']);
     const messages = result.problems.map((p) => `${p.file}: ${p.message}`).join('\n');
     assert.match(messages, /big\.txt: .*over the/);

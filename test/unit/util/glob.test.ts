@@ -18,3 +18,14 @@ describe('glob patterns', () => {
     assert.ok(matchesGlobs('[draft].bib', ['*.bib'], []));
   });
 });
+
+describe('glob patterns as researchers write them', () => {
+  it('reads character classes and matches a folder with folder/**', () => {
+    assert.ok(matchesGlobs('src/a.ts', ['**/*.[tj]s'], []));
+    assert.ok(matchesGlobs('lib/b.js', ['**/*.[tj]s'], []));
+    assert.ok(!matchesGlobs('c.cs', ['**/*.[tj]s'], []));
+    assert.ok(matchesGlobs('papers', ['papers/**'], []));
+    assert.ok(matchesGlobs('papers/2024/list.md', ['papers/**'], []));
+    assert.ok(!matchesGlobs('papers/drafts/x.md', ['**/*.md'], ['papers/drafts/**']));
+  });
+});
