@@ -1,8 +1,8 @@
 // "Lit Review: Insert BibTeX Entry": a paper's full entry at the cursor (in a .bib file, or a
-// LaTeX file's filecontents). Inserted as a snippet, so every `$`, `}` and `\` is escaped.
+// LaTeX file's filecontents). Inserted as a snippet's plain text (`appendText` escapes what the
+// snippet engine would read: an entry is full of `}` and `\`, an abstract may hold `$1`).
 import * as vscode from 'vscode';
 import { formatBibtexEntry } from '../../core/bibtex/write';
-import { escapeSnippet } from '../../core/notes/snippet';
 import type { Services } from '../shared/services';
 import type { Citing } from '../shared/citing';
 import { papersToUse } from '../shared/commandPapers';
@@ -18,6 +18,6 @@ export function registerInsertBibtexEntry(services: Services, citing: Citing): v
       void vscode.window.showInformationMessage(`Copied the BibTeX ${papers.length === 1 ? 'entry' : 'entries'} to the clipboard: no editor is open.`);
       return false;
     }
-    return editor.insertSnippet(new vscode.SnippetString(escapeSnippet(text)));
+    return editor.insertSnippet(new vscode.SnippetString().appendText(text));
   });
 }
