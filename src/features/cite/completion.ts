@@ -9,6 +9,7 @@ import { squash } from '../../core/util/text';
 import type { Services } from '../shared/services';
 import { noteLanguageOf } from '../shared/noteLanguage';
 import { displayTitle } from '../../core/views/displayTitle';
+import { INTERNAL_COMMANDS } from '../../vscode/ids';
 
 /** Above this many papers, only the engine's best hits for what is typed are offered. */
 export const COMPLETION_CAP = 500;
@@ -18,7 +19,7 @@ const ABSTRACT_CHARS = 600;
 const AUTHORS_SHOWN = 10;
 
 /** Runs after a completion is accepted: the chosen paper's entry goes into the note's .bib. */
-export const COMPLETION_ACCEPTED_COMMAND = 'litReview.completionAccepted';
+export const COMPLETION_ACCEPTED_COMMAND = INTERNAL_COMMANDS.completionAccepted;
 
 export class CitationCompletionProvider implements vscode.CompletionItemProvider<vscode.CompletionItem> {
   constructor(private readonly services: Services) {}

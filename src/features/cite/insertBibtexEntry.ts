@@ -6,9 +6,10 @@ import { formatBibtexEntry } from '../../core/bibtex/write';
 import type { Services } from '../shared/services';
 import type { Citing } from '../shared/citing';
 import { papersToUse } from '../shared/commandPapers';
+import { COMMANDS } from '../../vscode/ids';
 
 export function registerInsertBibtexEntry(services: Services, citing: Citing): vscode.Disposable {
-  return vscode.commands.registerCommand('litReview.insertBibtexEntry', async (...args: unknown[]): Promise<boolean> => {
+  return vscode.commands.registerCommand(COMMANDS.insertBibtexEntry, async (...args: unknown[]): Promise<boolean> => {
     const papers = await papersToUse(services, args, 'Lit Review: Insert BibTeX Entry', 'Choose the paper whose BibTeX entry to insert');
     if (!papers.length) return false;
     const text = `${papers.map((paper) => formatBibtexEntry(paper).trimEnd()).join('\n\n')}\n`;

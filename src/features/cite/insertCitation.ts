@@ -12,6 +12,7 @@ import type { Services } from '../shared/services';
 import type { Citing, CiteOutcome } from '../shared/citing';
 import { namedPapers } from '../shared/commandPapers';
 import { citationStyleOf, citationTemplate, noteLanguageOf } from '../shared/noteLanguage';
+import { COMMANDS } from '../../vscode/ids';
 
 const INSERT_ACTION = 'insert';
 const DONE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('check'), tooltip: 'Insert the chosen citations' };
@@ -27,7 +28,7 @@ export interface CitationPicker {
 }
 
 export function registerInsertCitation(services: Services, citing: Citing): vscode.Disposable {
-  return vscode.commands.registerCommand('litReview.insertCitation', (...args: unknown[]) => {
+  return vscode.commands.registerCommand(COMMANDS.insertCitation, (...args: unknown[]) => {
     if (!papersFromArguments(services.library.current, args)) return openCitationPicker(services, citing);
     return citeNamed(services, citing, args);
   });
@@ -77,7 +78,7 @@ function openCitationPicker(services: Services, citing: Citing): CitationPicker 
     }
     if (item && 'action' in item && item.action === NO_PAPERS_ACTION) {
       quickPick.hide();
-      void vscode.commands.executeCommand('litReview.chooseFolder');
+      void vscode.commands.executeCommand(COMMANDS.chooseFolder);
       return;
     }
     if ((item && 'action' in item && item.action === INSERT_ACTION) || (!item && chosen.length)) finish();

@@ -9,11 +9,12 @@ import type { Paper } from '../../core/paper/paper';
 import type { Services } from '../shared/services';
 import type { Citing } from '../shared/citing';
 import { papersToUse } from '../shared/commandPapers';
+import { COMMANDS } from '../../vscode/ids';
 
 export const NOTES_FOLDER = 'notes';
 
 export function registerNewNote(services: Services, citing: Citing): vscode.Disposable {
-  return vscode.commands.registerCommand('litReview.newNote', async (...args: unknown[]): Promise<vscode.Uri | undefined> => {
+  return vscode.commands.registerCommand(COMMANDS.newNote, async (...args: unknown[]): Promise<vscode.Uri | undefined> => {
     const [paper] = await papersToUse(services, args, 'Lit Review: New Literature Note', 'Choose the paper to write a note about');
     return paper ? openNote(services, citing, paper) : undefined;
   });

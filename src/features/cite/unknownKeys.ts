@@ -7,6 +7,7 @@ import { citedKeys, type CitedKey } from '../../core/notes/citations';
 import type { Services } from '../shared/services';
 import type { BibliographySync } from '../shared/bibliographySync';
 import { isWritableNote, noteLanguageOf } from '../shared/noteLanguage';
+import { COMMANDS } from '../../vscode/ids';
 
 export const DIAGNOSTIC_COLLECTION = 'litReview.citations';
 export const UNKNOWN_KEY_CODE = 'unknown-citation-key';
@@ -125,7 +126,7 @@ export class UnknownKeyActions implements vscode.CodeActionProvider {
         const key = document.getText(diagnostic.range);
         const action = new vscode.CodeAction(`Search Lit Review for '${key}'`, vscode.CodeActionKind.QuickFix);
         action.command = {
-          command: 'litReview.search',
+          command: COMMANDS.search,
           title: action.title,
           arguments: [key, { uri: document.uri, range: diagnostic.range }],
         };

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { resolvePaper } from '../shared/paperArgument';
 import type { FeatureActivator } from '../shared/services';
 import { DetailsPanel } from './detailsPanel';
+import { COMMANDS } from '../../vscode/ids';
 
 export { DETAILS_VIEW_TYPE } from './detailsPanel';
 
@@ -10,7 +11,7 @@ export const activate: FeatureActivator = (services) => {
   const details = new DetailsPanel(services);
   services.context.subscriptions.push(
     details,
-    vscode.commands.registerCommand('litReview.showDetails', async (argument?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.showDetails, async (argument?: unknown) => {
       const paper = await resolvePaper(services, argument, 'Show Paper Details');
       if (!paper) return undefined;
       // Clicked in the tree (a key arrives): the tree keeps the focus, so arrow keys go on browsing.

@@ -1,11 +1,12 @@
 // Indexing as the user sees it: the status bar count, the Reindex and folder commands.
 import * as vscode from 'vscode';
 import type { FeatureActivator } from '../shared/services';
+import { COMMANDS } from '../../vscode/ids';
 
 export const activate: FeatureActivator = ({ context, library, output }) => {
   const status = vscode.window.createStatusBarItem('litReview.status', vscode.StatusBarAlignment.Left, 100);
   status.name = 'Lit Review';
-  status.command = 'litReview.search';
+  status.command = COMMANDS.search;
   const showCount = () => {
     const papers = library.current.papers.length;
     const problems = library.current.problems.length;
@@ -21,12 +22,12 @@ export const activate: FeatureActivator = ({ context, library, output }) => {
   context.subscriptions.push(
     status,
     library.onDidChange(showCount),
-    vscode.commands.registerCommand('litReview.reindex', async () => {
+    vscode.commands.registerCommand(COMMANDS.reindex, async () => {
       const rebuilt = await library.reindex();
       output.appendLine(`Reindexed on request: ${rebuilt.papers.length} papers.`);
       return rebuilt.papers.length;
     }),
-    vscode.commands.registerCommand('litReview.chooseFolder', async () => {
+    vscode.commands.registerCommand(COMMANDS.chooseFolder, async () => {
       const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Use as Library Folder' });
       if (!chosen?.[0]) return;
       const workspaceFolder = vscode.workspace.getWorkspaceFolder(chosen[0]);
@@ -36,6 +37,6 @@ export const activate: FeatureActivator = ({ context, library, output }) => {
       const value = entry === workspaceFolder?.name || chosen[0].toString() === workspaceFolder?.uri.toString() ? '.' : entry;
       await configuration.update('libraryFolders', [...new Set([...folders, value])], vscode.ConfigurationTarget.Workspace);
     }),
-    vscode.commands.registerCommand('litReview.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:lit-review.lit-review')),
+    vscode.commands.registerCommand(COMMANDS.openSettings, () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:lit-review.lit-review')),
   );
 };

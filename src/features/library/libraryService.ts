@@ -14,6 +14,7 @@ import { Derivations, LibraryState } from './derived';
 import { showProblems } from '../../vscode/problemsPanel';
 import { readListing, reason, type FileState } from '../../vscode/workspaceListings';
 import { libraryRoots, type LibraryRoot } from '../../vscode/libraryRoots';
+import { CONTEXT_KEYS } from '../../vscode/ids';
 
 /** Long enough to gather a burst (a git checkout), short enough to feel instant. */
 const CHANGE_DEBOUNCE_MS = 250;
@@ -149,11 +150,11 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   }
 
   private async scan(run: number, cached: CacheEntry[]): Promise<Library> {
-    void vscode.commands.executeCommand('setContext', 'litReview.indexing', true);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.indexing, true);
     try {
       return await this.scanFolders(run, cached);
     } finally {
-      if (run === this.generation) void vscode.commands.executeCommand('setContext', 'litReview.indexing', false);
+      if (run === this.generation) void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.indexing, false);
     }
   }
 
@@ -323,7 +324,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
       this.state.building = previous.building;
     }
     showProblems(this.diagnostics, this.library.problems, (file) => this.uriOf(file));
-    void vscode.commands.executeCommand('setContext', 'litReview.hasPapers', this.library.papers.length > 0);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasPapers, this.library.papers.length > 0);
     this.emitter.fire(this.library);
     this.prepareSearch();
   }

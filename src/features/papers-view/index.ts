@@ -5,11 +5,12 @@ import type { FeatureActivator, Services } from '../shared/services';
 import { registerPaperCommands } from './paperCommands';
 import { PapersTreeProvider, type TreeNode } from './provider';
 import { registerViewCommands } from './viewCommands';
+import { PAPERS_VIEW } from '../../vscode/ids';
 
 export type { GroupNode, MoreNode, PaperNode, TreeNode } from './provider';
 export { PapersTreeProvider } from './provider';
 
-export const VIEW_ID = 'litReview.papers';
+export const VIEW_ID = PAPERS_VIEW;
 
 /** Registers the view and its commands; returns the provider so tests can read the tree. */
 export function createTopicsTree(services: Services): PapersTreeProvider {

@@ -8,17 +8,18 @@ import type { TopicOverrides } from '../../core/topics';
 import { allTopicNames, topicsHolding, type GroupNode } from '../../core/views/treeModel';
 import type { Services } from '../shared/services';
 import { resolvePaper } from '../shared/paperArgument';
+import { COMMANDS } from '../../vscode/ids';
 
 export function registerPaperCommands(services: Services): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('litReview.copyKey', async (argument?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.copyKey, async (argument?: unknown) => {
       const paper = await resolvePaper(services, argument, 'Copy Citation Key');
       if (!paper) return undefined;
       await vscode.env.clipboard.writeText(paper.key);
       vscode.window.setStatusBarMessage(`$(check) Copied ${paper.key}`, 3000);
       return paper.key;
     }),
-    vscode.commands.registerCommand('litReview.copyBibtex', async (argument?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.copyBibtex, async (argument?: unknown) => {
       const paper = await resolvePaper(services, argument, 'Copy BibTeX');
       if (!paper) return undefined;
       const entry = formatBibtexEntry(paper);
@@ -26,19 +27,19 @@ export function registerPaperCommands(services: Services): vscode.Disposable[] {
       vscode.window.setStatusBarMessage(`$(check) Copied the BibTeX entry of ${paper.key}`, 3000);
       return entry;
     }),
-    vscode.commands.registerCommand('litReview.openLink', async (argument?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.openLink, async (argument?: unknown) => {
       const paper = await resolvePaper(services, argument, 'Open Link');
       return paper ? openLink(paper) : undefined;
     }),
-    vscode.commands.registerCommand('litReview.revealInListing', async (argument?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.revealInListing, async (argument?: unknown) => {
       const paper = await resolvePaper(services, argument, 'Reveal in Listing');
       return paper ? revealInListing(services, paper) : undefined;
     }),
-    vscode.commands.registerCommand('litReview.moveToTopic', async (argument?: unknown, topicName?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.moveToTopic, async (argument?: unknown, topicName?: unknown) => {
       const paper = await resolvePaper(services, argument, 'Move to Topic');
       return paper ? moveToTopic(services, paper, typeof topicName === 'string' ? topicName : undefined) : undefined;
     }),
-    vscode.commands.registerCommand('litReview.renameTopic', async (argument?: unknown, newName?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.renameTopic, async (argument?: unknown, newName?: unknown) => {
       const name = topicNameOf(argument) ?? (await pickTopic(services, 'Rename Topic'));
       return name ? renameTopic(services, name, typeof newName === 'string' ? newName : undefined) : undefined;
     }),

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { PAGE_SIZE, TreeModel, type GroupNode, type MoreNode, type PaperNode, type TreeNode } from '../../core/views/treeModel';
 import type { Services } from '../shared/services';
 import { treeItemFor } from './treeItems';
+import { CONTEXT_KEYS } from '../../vscode/ids';
 
 /** A burst of changes (a reindex, then topics, then settings) redraws the tree once. */
 const REFRESH_DEBOUNCE_MS = 150;
@@ -113,8 +114,8 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private redraw(): void {
     const hasPapers = this.services.library.current.papers.length > 0;
     // The view shows its welcome text (how to add listings) while this is false.
-    void vscode.commands.executeCommand('setContext', 'litReview.hasPapers', hasPapers);
-    void vscode.commands.executeCommand('setContext', 'litReview.filtered', this.filterText !== undefined);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasPapers, hasPapers);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, this.filterText !== undefined);
     this.changed.fire(undefined);
     this.didRefresh.fire();
   }

@@ -4,9 +4,10 @@ import * as vscode from 'vscode';
 import { paperDescription, paperTooltipMarkdown } from '../../core/views/paperSummary';
 import type { GroupNode, MoreNode, PaperNode, TreeNode } from '../../core/views/treeModel';
 import { displayTitle } from '../../core/views/displayTitle';
+import { COMMANDS, INTERNAL_COMMANDS } from '../../vscode/ids';
 
 /** Run when a "Show more…" item is clicked; not in the Command Palette. */
-export const SHOW_MORE_COMMAND = 'litReview.showMorePapers';
+export const SHOW_MORE_COMMAND = INTERNAL_COMMANDS.showMorePapers;
 
 export function treeItemFor(node: TreeNode, filtered: boolean): vscode.TreeItem {
   if (node.kind === 'group') return groupItem(node, filtered);
@@ -41,7 +42,7 @@ function paperItem(node: PaperNode): vscode.TreeItem {
   item.tooltip = tooltip;
   item.contextValue = 'paper';
   item.iconPath = new vscode.ThemeIcon('book');
-  item.command = { command: 'litReview.showDetails', title: 'Show Paper Details', arguments: [paper.key] };
+  item.command = { command: COMMANDS.showDetails, title: 'Show Paper Details', arguments: [paper.key] };
   return item;
 }
 

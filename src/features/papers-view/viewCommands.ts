@@ -4,6 +4,7 @@ import type { GroupBy, MoreNode } from '../../core/views/treeModel';
 import type { Services } from '../shared/services';
 import type { PapersTreeProvider } from './provider';
 import { SHOW_MORE_COMMAND } from './treeItems';
+import { COMMANDS } from '../../vscode/ids';
 
 const GROUPINGS: Array<{ value: GroupBy; label: string; detail: string }> = [
   { value: 'topic', label: 'Topic', detail: 'Topics from your rules, folders and the papers themselves' },
@@ -16,7 +17,7 @@ const EXPANDED_AFTER_FILTER = 3;
 
 export function registerViewCommands(services: Services, provider: PapersTreeProvider, view: vscode.TreeView<unknown>): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('litReview.filter', async (given?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.filter, async (given?: unknown) => {
       const text = typeof given === 'string'
         ? given
         : await vscode.window.showInputBox({
@@ -34,10 +35,10 @@ export function registerViewCommands(services: Services, provider: PapersTreePro
       }
       return provider.model.visiblePaperCount;
     }),
-    vscode.commands.registerCommand('litReview.clearFilter', () => {
+    vscode.commands.registerCommand(COMMANDS.clearFilter, () => {
       provider.setFilter(undefined);
     }),
-    vscode.commands.registerCommand('litReview.groupBy', async (given?: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.groupBy, async (given?: unknown) => {
       const current = services.config.settings.groupBy;
       let choice = GROUPINGS.find((grouping) => grouping.value === given)?.value;
       if (!choice) {

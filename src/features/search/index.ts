@@ -9,6 +9,7 @@ import { citingFor, type Citing } from '../shared/citing';
 import type { FeatureActivator, Services } from '../shared/services';
 import { PaperPicker } from '../shared/paperPicker';
 import { isPaperItem, NO_PAPERS_ACTION, type PickerItem } from '../shared/pickerItems';
+import { COMMANDS } from '../../vscode/ids';
 
 const CITE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Cite in the note' };
 const COPY_BIBTEX_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy BibTeX' };
@@ -36,7 +37,7 @@ interface KeyToReplace {
 export const activate: FeatureActivator = (services) => {
   const citing = citingFor(services);
   services.context.subscriptions.push(
-    vscode.commands.registerCommand('litReview.search', (query?: unknown, replace?: unknown): SearchPicker =>
+    vscode.commands.registerCommand(COMMANDS.search, (query?: unknown, replace?: unknown): SearchPicker =>
       openSearch(services, citing, typeof query === 'string' ? query : '', keyToReplace(replace, query)),
     ),
   );
@@ -88,12 +89,12 @@ async function enter(citing: Citing, paper: Paper, replace: KeyToReplace | undef
   }
   const editor = citing.noteEditor();
   if (editor) return (await citing.insert(editor, [paper])) ? 'inserted' : 'other';
-  await vscode.commands.executeCommand('litReview.showDetails', paper.key);
+  await vscode.commands.executeCommand(COMMANDS.showDetails, paper.key);
   return 'details';
 }
 
 async function runAction(action: string): Promise<SearchOutcome> {
-  if (action === NO_PAPERS_ACTION) await vscode.commands.executeCommand('litReview.chooseFolder');
+  if (action === NO_PAPERS_ACTION) await vscode.commands.executeCommand(COMMANDS.chooseFolder);
   return 'other';
 }
 

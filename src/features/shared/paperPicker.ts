@@ -5,6 +5,7 @@ import type { Paper } from '../../core/paper/paper';
 import { papersForQuery } from '../../core/paper/query';
 import type { LibraryService } from './services';
 import { emptyLibraryItem, isPaperItem, NO_PAPERS_ACTION, paperItem, type ActionItem, type PickerItem } from './pickerItems';
+import { COMMANDS } from '../../vscode/ids';
 
 /** Rows per query: enough to scroll through, few enough to render at once. */
 export const RESULT_LIMIT = 100;
@@ -182,7 +183,7 @@ export function pickOnePaper(library: LibraryService, title: string, placeholder
     let chosen: Paper | undefined;
     picker.onDidAcceptItem((item) => {
       if (isPaperItem(item)) chosen = item.paper;
-      else if (item?.action === NO_PAPERS_ACTION) void vscode.commands.executeCommand('litReview.chooseFolder');
+      else if (item?.action === NO_PAPERS_ACTION) void vscode.commands.executeCommand(COMMANDS.chooseFolder);
       picker.quickPick.hide();
     });
     picker.quickPick.onDidHide(() => resolve(chosen));
