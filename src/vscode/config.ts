@@ -2,7 +2,13 @@
 // A wrong value is reported by name with its fix and replaced by its default meanwhile.
 import * as vscode from 'vscode';
 import { validateSettings, type SettingName, type Settings } from '../core/settings';
-import type { Config } from '../features/shared/services';
+
+/** The settings as features see them. */
+export interface Config {
+  /** Settings as last read and validated. */
+  readonly settings: Settings;
+  readonly onDidChange: vscode.Event<Settings>;
+}
 
 export class ConfigService implements Config, vscode.Disposable {
   private current: Settings;

@@ -484,7 +484,7 @@ const CHARACTER_COMMANDS: Record<string, string> = {
 
 const LIGATURE_CHARACTERS = "-`'";
 /** Text that is the same in LaTeX: copied as a run. (Not `-`, `'`, `` ` ``: they form ligatures.) */
-const PLAIN_RUN = /[A-Za-z0-9 ,.:;!?()[\]\/@+=*|"]+/y;
+const PLAIN_RUN = /[A-Za-z0-9 ,.:;!?()[\]/@+=*|"]+/y;
 
 /** Symbols that exist in LaTeX only as math. */
 const MATH_SYMBOLS: Record<string, string> = {

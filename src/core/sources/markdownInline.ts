@@ -124,7 +124,7 @@ export function cleanInline(s: string): string {
 /** Pictographs, flags, keycaps and `:shortcode:` emoji; letters of any script stay. */
 export function withoutEmoji(s: string): string {
   return s
-    .replace(/[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}]/gu, '')
+    .replace(/\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}|\u{20E3}|[\u{1F3FB}-\u{1F3FF}]/gu, '')
     .replace(/(^|\s):[a-z0-9_+-]{1,40}:(?=\s|$)/g, '$1');
 }
 

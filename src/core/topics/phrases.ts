@@ -126,7 +126,7 @@ function wordsBefore(text: string, end: number, max: number): string[] {
   const words: string[] = [];
   let i = end - 1;
   while (words.length < max) {
-    while (i >= 0 && /[\s\-]/.test(text[i]!)) i--;
+    while (i >= 0 && /[\s-]/.test(text[i]!)) i--;
     const stop = i;
     while (i >= 0 && /[A-Za-z]/.test(text[i]!)) i--;
     if (stop === i) break;

@@ -107,7 +107,7 @@ export function trimLinkEnd(link: string): string {
 }
 
 /** New-style arXiv id (2501.01234, 0704.0001) or old-style (hep-th/9901001), without version. */
-const ARXIV_ID = /(?:^|[^\w.\/-])(?:arxiv[:\s]\s*)?(\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?(?![\w])/i;
+const ARXIV_ID = /(?:^|[^\w./-])(?:arxiv[:\s]\s*)?(\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?(?![\w])/i;
 
 /** Reads an arXiv id from an id, an `arXiv:` reference or an arxiv.org / HF papers link. */
 export function parseArxivId(text: string): string | undefined {

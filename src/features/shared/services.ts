@@ -3,7 +3,7 @@
 import type * as vscode from 'vscode';
 import type { Library } from '../../core/indexing/library';
 import type { SearchIndex } from '../../core/search';
-import type { Settings } from '../../core/settings';
+import type { Config } from '../../vscode/config';
 import type { Topic, TopicOverrides } from '../../core/topics';
 
 export interface LibraryService {
@@ -24,12 +24,6 @@ export interface LibraryService {
   /** The topic overrides (Move to Topic / Rename Topic) and a way to change them. */
   overrides(): TopicOverrides;
   saveOverrides(overrides: TopicOverrides): Promise<void>;
-}
-
-export interface Config {
-  /** Settings as last read and validated. */
-  readonly settings: Settings;
-  readonly onDidChange: vscode.Event<Settings>;
 }
 
 export interface Services {
