@@ -146,15 +146,25 @@ describe('keeping the library fresh', function () {
     await until(topicNames, (now) => !now.includes('Robots'), 'the rule topic to go', 20_000);
   });
 
-  it('starts warm from what the last session saved: papers, topics and search index, all kept when no listing changed', async () => {
+  it('starts warm from what the last session saved: papers, topics, search index and problems, all kept when no listing changed', async () => {
     const cache = api.cacheUri();
     assert.ok(cache, 'the workspace has storage');
+    // A listing with a problem: after the restart the Problems panel must still show it.
+    const broken = workspaceUri('papers/warm-broken.bib');
+    await vscode.workspace.fs.writeFile(broken, new TextEncoder().encode('@article{warm2024, title = {Warm Start Problems}, year = 2024}\n@article{open2024,\n  title = {Never closed\n'));
+    await until(() => titles().includes('Warm Start Problems'), Boolean, 'the listing with a problem', 20_000);
     // What this session saved is for the library as it is now once its own reindex loads it.
     const reindexed = async () => {
       await reindex();
       return until(() => api.searchIndexOrigin(), Boolean, 'the search index', 20_000);
     };
     await until(reindexed, (origin) => origin === 'loaded', 'the saved index of the library as it is', 60_000);
+    const regrouped = async () => {
+      await reindex();
+      api.tree.getChildren();
+      return api.topicsOrigin();
+    };
+    await until(regrouped, (origin) => origin === 'loaded', 'the saved topics of the library as it is', 60_000);
     await until(async () => (await vscode.workspace.fs.readFile(cache).then(decodeCache, () => undefined))?.length, Boolean, 'the saved cache', 20_000);
     const names = api.tree.getChildren().map((node) => (node.kind === 'group' ? node.label : ''));
 
@@ -169,8 +179,9 @@ describe('keeping the library fresh', function () {
       const shown: number[] = [];
       service.onDidChange((library) => shown.push(library.papers.length));
       const library = await service.start();
-      assert.deepEqual(shown, [EXAMPLE_PAPER_COUNT], 'the cached papers show once, and the check changes nothing');
-      assert.ok(lines.some((line) => line.startsWith(`Showed ${EXAMPLE_PAPER_COUNT} papers from the cache`)), lines.join('\n'));
+      assert.deepEqual(shown, [EXAMPLE_PAPER_COUNT + 1], 'the cached papers show once, and the check changes nothing');
+      assert.ok(lines.some((line) => line.startsWith(`Showed ${EXAMPLE_PAPER_COUNT + 1} papers from the cache`)), lines.join('\n'));
+      assert.deepEqual(diagnostics.get(broken)?.map((diagnostic) => diagnostic.range.start.line), [1], 'the problem shows at its file and line after a warm start');
       assert.ok(lines.some((line) => /^Checked \d+ listings in \d+ ms: all as cached\.$/.test(line)), lines.join('\n'));
       assert.equal(service.current, library);
       const warmTopics = service.topics().map((topic) => topic.name);
@@ -184,6 +195,8 @@ describe('keeping the library fresh', function () {
       service.dispose();
       config.dispose();
       diagnostics.dispose();
+      await vscode.workspace.fs.delete(broken).then(undefined, () => undefined);
+      await until(() => titles().includes('Warm Start Problems'), (present) => !present, 'the listing with a problem to go', 20_000);
     }
   });
 

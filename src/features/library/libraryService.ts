@@ -208,6 +208,8 @@ export class IndexingService implements LibraryService, vscode.Disposable {
       // The warm start showed exactly these listings: keep its library, merged and keyed
       // already, with its topics and search index (seconds at 100k papers).
       this.output.appendLine(`Checked ${files.size} listings in ${Date.now() - started} ms: all as cached.`);
+      // The warm start did not know where the listings were: now their problems can show at them.
+      this.showProblems();
       return this.library;
     }
     this.library = library;
@@ -324,10 +326,14 @@ export class IndexingService implements LibraryService, vscode.Disposable {
       this.state.searchOrigin = previous.searchOrigin;
       this.state.building = previous.building;
     }
-    showProblems(this.diagnostics, this.library.problems, (file) => this.uriOf(file));
+    this.showProblems();
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasPapers, this.library.papers.length > 0);
     this.emitter.fire(this.library);
     this.prepareSearch();
+  }
+
+  private showProblems(): void {
+    showProblems(this.diagnostics, this.library.problems, (file) => this.uriOf(file));
   }
 
   /**
