@@ -13,7 +13,14 @@ const SEARCH_INDEX_FILE = 'search-index.bin';
 const TOPICS_FILE = 'topics.json';
 
 export class CacheStore {
-  constructor(private readonly storage: vscode.Uri | undefined) {}
+  /**
+   * `producer` names what parsed the cached listings (the extension's version): a cache
+   * another version wrote is not used, so a parser fix reaches files that did not change.
+   */
+  constructor(
+    private readonly storage: vscode.Uri | undefined,
+    private readonly producer: string,
+  ) {}
 
   get uri(): vscode.Uri | undefined {
     return this.stored(CACHE_FILE);
@@ -25,12 +32,12 @@ export class CacheStore {
 
   async load(): Promise<CacheEntry[]> {
     const bytes = await read(this.uri);
-    return (bytes && decodeCache(bytes)) || [];
+    return (bytes && decodeCache(bytes, { producer: this.producer })) || [];
   }
 
   /** Throws when the storage cannot be written. */
   async save(entries: readonly CacheEntry[]): Promise<void> {
-    await this.write(this.uri, encodeCache(entries));
+    await this.write(this.uri, encodeCache(entries, { producer: this.producer }));
   }
 
   /** The saved index, if it was saved for this stamp and these papers (in the order it was built from). */

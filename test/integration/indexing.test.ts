@@ -200,6 +200,31 @@ describe('keeping the library fresh', function () {
     }
   });
 
+  it('reads every listing afresh after an upgrade: a cache another version wrote is not used', async () => {
+    const cache = api.cacheUri();
+    assert.ok(cache, 'the workspace has storage');
+    await reindex();
+    await until(async () => (await vscode.workspace.fs.readFile(cache).then(decodeCache, () => undefined))?.length, Boolean, 'the saved cache', 20_000);
+    const lines: string[] = [];
+    const output = { appendLine: (line: string) => lines.push(line) } as unknown as vscode.OutputChannel;
+    const packageJSON = { ...vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON, version: '99.0.0' };
+    const context = { storageUri: vscode.Uri.joinPath(cache, '..'), extension: { packageJSON } } as unknown as vscode.ExtensionContext;
+    const config = new ConfigService(output);
+    const diagnostics = vscode.languages.createDiagnosticCollection('litReview.upgradeTest');
+    const service = new IndexingService(context, config, output, diagnostics);
+    try {
+      const library = await service.start();
+      assert.equal(library.papers.length, EXAMPLE_PAPER_COUNT);
+      assert.ok(!lines.some((line) => /from the cache/.test(line)), lines.join('\n'));
+      assert.ok(lines.some((line) => line.startsWith(`Read ${EXAMPLE_LISTING}`)), `the listing is parsed again:\n${lines.join('\n')}`);
+    } finally {
+      service.dispose();
+      config.dispose();
+      diagnostics.dispose();
+      await reindex();
+    }
+  });
+
   it('takes a burst of 1,000 new listings in a few updates, with no duplicates, and forgets a deleted folder', async () => {
     const updates: number[] = [];
     const listener = api.onDidChange((library) => updates.push(library.papers.length));

@@ -54,9 +54,9 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     private readonly output: vscode.OutputChannel,
     private readonly diagnostics: vscode.DiagnosticCollection,
   ) {
-    this.cache = new CacheStore(context.storageUri);
-    this.derivations = new Derivations(this.cache, (line) => this.output.appendLine(line));
     this.version = String(context.extension.packageJSON.version);
+    this.cache = new CacheStore(context.storageUri, this.version);
+    this.derivations = new Derivations(this.cache, (line) => this.output.appendLine(line));
     this.library = this.newLibrary(config.settings);
     this.lastSettings = config.settings;
     this.disposables.push(
