@@ -294,6 +294,22 @@ describe('citing while writing', function () {
   });
 
   describe('unknown keys', () => {
+    it('never flags a Markdown listing created while the editor runs: it is a listing, not a note', async () => {
+      // Checking a note first makes the extension remember which files are listings.
+      const note = await openNote(fresh('notes/check.md'), 'See [@ssrl2025].');
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      assert.deepEqual(vscode.languages.getDiagnostics(note.document.uri), []);
+
+      const listing = 'papers/live-list.md';
+      written.add(listing);
+      await writeText(listing, '# Found this week\n\n- [Listings Written While the Editor Runs](https://arxiv.org/abs/2501.00003), thanks to @alice2099\n');
+      await until(() => api.library().papers.some((p) => p.title === 'Listings Written While the Editor Runs'), Boolean, 'the new listing', 20_000);
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri(listing)));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.deepEqual(vscode.languages.getDiagnostics(editor.document.uri).map((d) => d.message), []);
+    });
+
+
     it('warns about a key the library does not have, and its quick fix replaces it with the paper found', async () => {
       const editor = await openNote(fresh('notes/unknown.md'), 'See [@zeroserch; @ssrl2025].\n');
       const uri = editor.document.uri;

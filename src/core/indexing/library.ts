@@ -58,6 +58,17 @@ export class Library {
     return library;
   }
 
+  /**
+   * A library with the same files, to change while this one stays as it is: what was
+   * published to the features is never changed in place (they may key caches on it).
+   * Parse results are shared, since nothing changes them.
+   */
+  clone(): Library {
+    const copy = new Library(this.options);
+    for (const [file, result] of this.parsed) copy.parsed.set(file, result);
+    return copy;
+  }
+
   /** Adds or replaces one file's contribution. */
   set(listing: Listing): void {
     this.setParsed(listing.file, parseListing(listing.text, listing.file, { modifiedAt: listing.modifiedAt }));

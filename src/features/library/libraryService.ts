@@ -121,7 +121,9 @@ export class IndexingService implements LibraryService, vscode.Disposable {
         // The overrides are part of what topics are found from: the saved ones are for them.
         this.roots = await libraryRoots(this.config.settings.libraryFolders);
         this.topicOverrides = await this.readOverrides();
-        for (const entry of cached) this.library.setParsed(entry.file, entry.result);
+        const warm = this.newLibrary(this.config.settings);
+        for (const entry of cached) warm.setParsed(entry.file, entry.result);
+        this.library = warm;
         this.cachedListings = cached.map((entry) => [entry.file, entry.mtimeMs, entry.size]);
         this.output.appendLine(`Showed ${this.library.papers.length} papers from the cache; checking the listings for changes.`);
         this.publish();
@@ -259,6 +261,9 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     this.pending.clear();
     await this.indexing;
     const settings = this.config.settings;
+    // The change is made on a copy, published whole: the library the features hold never changes under them.
+    const next = this.library.clone();
+    const run = this.generation;
     let changed = false;
     for (const { uri, deleted } of changes) {
       const file = this.fileName(uri);
@@ -270,7 +275,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
       const stat = deleted ? undefined : await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
       if (!stat) {
         // A deleted folder arrives as one event for the folder: drop everything under it.
-        changed = this.library.delete(file) || this.library.deleteFolder(file) > 0 || changed;
+        changed = next.delete(file) || next.deleteFolder(file) > 0 || changed;
         this.files.delete(file);
         for (const known of [...this.files.keys()]) if (known.startsWith(`${file}/`)) this.files.delete(known);
         continue;
@@ -278,23 +283,25 @@ export class IndexingService implements LibraryService, vscode.Disposable {
       if (stat.type & vscode.FileType.Directory) {
         // A folder moved or checked out: read every listing in it.
         for (const inner of await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'))) {
-          changed = (await this.refreshFile(inner, settings)) || changed;
+          changed = (await this.refreshFile(next, inner, settings)) || changed;
         }
         continue;
       }
-      changed = (await this.refreshFile(uri, settings)) || changed;
+      changed = (await this.refreshFile(next, uri, settings)) || changed;
     }
-    if (changed) {
+    // A reindex that began meanwhile reads every file itself, and its library wins.
+    if (changed && run === this.generation) {
+      this.library = next;
       this.publish();
       void this.saveCache();
     }
   }
 
-  private async refreshFile(uri: vscode.Uri, settings: Settings): Promise<boolean> {
+  private async refreshFile(library: Library, uri: vscode.Uri, settings: Settings): Promise<boolean> {
     const root = this.roots.find((r) => uri.path.startsWith(`${r.uri.path}/`));
     if (!root || !matchesGlobs(uri.path.slice(root.uri.path.length + 1), settings.include, settings.exclude)) return false;
     const file = this.fileName(uri);
-    const state = await readListing(this.library, file, uri, undefined, settings, (line) => this.output.appendLine(line));
+    const state = await readListing(library, file, uri, undefined, settings, (line) => this.output.appendLine(line));
     if (state) this.files.set(file, state);
     return true;
   }

@@ -245,3 +245,14 @@ describe('names and text as real files write them', () => {
     assert.equal(paper!.title, 'AND/OR Search in Århus');
   });
 });
+
+describe('a library copy', () => {
+  it('changes apart from the library it was copied from', () => {
+    const original = library({ 'a.bib': '@misc{a, title = {The First Paper of Two}, year = {2020}}' });
+    const copy = original.clone();
+    copy.set({ file: 'b.bib', text: '@misc{b, title = {The Second Paper of Two}, year = {2021}}' });
+    copy.delete('a.bib');
+    assert.deepEqual(original.papers.map((paper) => paper.key), ['a']);
+    assert.deepEqual(copy.papers.map((paper) => paper.key), ['b']);
+  });
+});
