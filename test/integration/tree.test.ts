@@ -38,6 +38,7 @@ describe('the Papers tree', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('litReview.clearFilter');
     await vscode.workspace.getConfiguration('litReview').update('groupBy', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('litReview.groupBy', 'topic');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -96,7 +97,16 @@ describe('the Papers tree', () => {
         assert.equal(year === undefined ? 'No year' : String(year), String(tree.getTreeItem(root).label));
       }
     }
-    assert.equal(vscode.workspace.getConfiguration('litReview').get('groupBy'), 'year', 'the choice is saved in the settings');
+    const setting = vscode.workspace.getConfiguration('litReview').inspect('groupBy');
+    assert.equal(setting?.workspaceValue, undefined, 'a view choice writes nothing into the repository\'s settings');
+    assert.equal(setting?.globalValue, undefined, 'nor into the user\'s');
+  });
+
+  it('lets a setting the user writes decide the grouping again', async () => {
+    await vscode.commands.executeCommand('litReview.groupBy', 'year');
+    await until(() => tree.getChildren(), (nodes) => nodes.every((node) => node.kind === 'group' && node.groupBy === 'year'), 'year groups');
+    await vscode.workspace.getConfiguration('litReview').update('groupBy', 'file', vscode.ConfigurationTarget.Workspace);
+    await until(() => tree.getChildren(), (nodes) => nodes.every((node) => node.kind === 'group' && node.groupBy === 'file'), 'file groups');
   });
 
   it('narrows to the papers the filter finds, and clears', async () => {

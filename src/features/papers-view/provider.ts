@@ -1,13 +1,18 @@
 // The Papers view's data: a TreeModel (src/core/treeModel.ts) rebuilt when the library, the
 // settings or the filter change, handed to the editor a page at a time.
 import * as vscode from 'vscode';
-import { PAGE_SIZE, TreeModel, type GroupNode, type MoreNode, type PaperNode, type TreeNode } from '../../core/views/treeModel';
+import { PAGE_SIZE, TreeModel, type GroupBy, type GroupNode, type MoreNode, type PaperNode, type TreeNode } from '../../core/views/treeModel';
 import type { Services } from '../shared/services';
 import { treeItemFor } from './treeItems';
 import { CONTEXT_KEYS } from '../../vscode/ids';
 
 /** A burst of changes (a reindex, then topics, then settings) redraws the tree once. */
 const REFRESH_DEBOUNCE_MS = 150;
+/**
+ * The grouping chosen in the view, kept in the workspace state: a view choice is not a
+ * setting, and must not write .vscode/settings.json into the user's repository.
+ */
+const GROUP_BY_STATE = 'litReview.view.groupBy';
 
 export type { GroupNode, MoreNode, PaperNode, TreeNode };
 
@@ -25,14 +30,33 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private readonly pageSizes = new Map<string, number>();
   private timer?: ReturnType<typeof setTimeout>;
   private readonly disposables: vscode.Disposable[] = [];
+  private settingGroupBy: GroupBy;
 
   constructor(private readonly services: Services) {
     this.disposables.push(
       this.changed,
       this.didRefresh,
       services.library.onDidChange(() => this.invalidate(true)),
-      services.config.onDidChange(() => this.invalidate(false)),
+      services.config.onDidChange((settings) => {
+        // A grouping the user writes in the settings is the newer word: it replaces the view's choice.
+        if (settings.groupBy !== this.settingGroupBy) void services.context.workspaceState.update(GROUP_BY_STATE, undefined);
+        this.settingGroupBy = settings.groupBy;
+        this.invalidate(false);
+      }),
     );
+    this.settingGroupBy = services.config.settings.groupBy;
+  }
+
+  /** How the tree groups papers: the view's choice, else the setting. */
+  get groupBy(): GroupBy {
+    const chosen = this.services.context.workspaceState.get<string>(GROUP_BY_STATE);
+    return chosen === 'topic' || chosen === 'year' || chosen === 'file' ? chosen : this.services.config.settings.groupBy;
+  }
+
+  async setGroupBy(groupBy: GroupBy): Promise<void> {
+    await this.services.context.workspaceState.update(GROUP_BY_STATE, groupBy);
+    this.invalidate(false);
+    this.refreshNow();
   }
 
   /** The tree as it stands (rebuilt on first use after a change). */
@@ -40,7 +64,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     if (!this.cached) {
       const { library, config } = this.services;
       this.cached = new TreeModel(library.current.papers, library.topics(), {
-        groupBy: config.settings.groupBy,
+        groupBy: this.groupBy,
         sortOrder: config.settings.sortOrder,
         matching: this.matchingKeys(),
       });

@@ -39,7 +39,7 @@ export function registerViewCommands(services: Services, provider: PapersTreePro
       provider.setFilter(undefined);
     }),
     vscode.commands.registerCommand(COMMANDS.groupBy, async (given?: unknown) => {
-      const current = services.config.settings.groupBy;
+      const current = provider.groupBy;
       let choice = GROUPINGS.find((grouping) => grouping.value === given)?.value;
       if (!choice) {
         const picked = await vscode.window.showQuickPick(
@@ -49,8 +49,7 @@ export function registerViewCommands(services: Services, provider: PapersTreePro
         choice = picked?.value;
       }
       if (!choice) return undefined;
-      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-      await vscode.workspace.getConfiguration('litReview').update('groupBy', choice, target);
+      await provider.setGroupBy(choice);
       return choice;
     }),
     vscode.commands.registerCommand(SHOW_MORE_COMMAND, (more?: MoreNode) => {
