@@ -180,29 +180,39 @@ interface GroupInit {
   parent?: GroupNode;
   /** Every paper of the group itself, before the filter. */
   members: Paper[];
-  /** Builds the subgroups once the group exists (they point back at it). */
+  /** Builds the subgroups once the group exists (they point back at it), shown or not. */
   subgroups?: (self: GroupNode) => GroupNode[];
 }
 
 /** A group, or undefined when the filter leaves nothing in it. */
 function makeGroup(init: GroupInit, build: Build): GroupNode | undefined {
+  const group = makeAnyGroup(init, build);
+  return group.count > 0 ? group : undefined;
+}
+
+/**
+ * A group, even one the filter empties: a parent counts every paper of its subgroups in its
+ * total, so a filtered topic says "1 of 218" where the whole tree says 218.
+ */
+function makeAnyGroup(init: GroupInit, build: Build): GroupNode {
   const papers = init.members.filter(build.passes).sort(build.compare);
   const group: { -readonly [K in keyof GroupNode]: GroupNode[K] } = {
     kind: 'group', id: init.id, label: init.label, groupBy: init.groupBy, why: init.why, detail: init.detail,
     topic: init.topic, parent: init.parent, subgroups: [], papers, count: 0, total: 0,
   };
-  group.subgroups = init.subgroups?.(group) ?? [];
+  const subgroups = init.subgroups?.(group) ?? [];
+  group.subgroups = subgroups.filter((sub) => sub.count > 0);
   // Counted as sets: a paper in a topic and in its subtopic counts once.
   const everyKey = new Set(init.members.map((paper) => paper.key));
   const shownKey = new Set(papers.map((paper) => paper.key));
-  for (const sub of group.subgroups) {
+  for (const sub of subgroups) {
     for (const key of memberKeys.get(sub)!.every) everyKey.add(key);
     for (const key of memberKeys.get(sub)!.shown) shownKey.add(key);
   }
   group.count = shownKey.size;
   group.total = everyKey.size;
   memberKeys.set(group, { every: everyKey, shown: shownKey });
-  return group.count > 0 ? group : undefined;
+  return group;
 }
 
 /** The keys under each group, kept aside so a parent counts its subgroups' papers without walking them again. */
@@ -212,7 +222,7 @@ function topicGroups(papers: readonly Paper[], topics: readonly Topic[], build: 
   const byKey = new Map(papers.map((paper) => [paper.key.toLowerCase(), paper]));
   const placed = new Set<string>();
 
-  const groupOf = (topic: Topic, parent: GroupNode | undefined): GroupNode | undefined => {
+  const groupOf = (topic: Topic, parent: GroupNode | undefined): GroupNode => {
     const id = `${parent?.id ?? 'topic'}/${encodeURIComponent(topic.name)}`;
     const inChildren = new Set(descendantKeys(topic.children ?? []));
     const members: Paper[] = [];
@@ -222,13 +232,13 @@ function topicGroups(papers: readonly Paper[], topics: readonly Topic[], build: 
       // A paper listed by a subtopic shows there, not twice.
       if (paper && !inChildren.has(key.toLowerCase())) members.push(paper);
     }
-    return makeGroup({
+    return makeAnyGroup({
       id, label: topic.name, groupBy: 'topic', why: topic.why, topic, parent, members,
-      subgroups: (self) => (topic.children ?? []).map((child) => groupOf(child, self)).filter(isDefined),
+      subgroups: (self) => (topic.children ?? []).map((child) => groupOf(child, self)),
     }, build);
   };
 
-  const groups = topics.map((topic) => groupOf(topic, undefined)).filter(isDefined);
+  const groups = topics.map((topic) => groupOf(topic, undefined)).filter((group) => group.count > 0);
   for (const key of descendantKeys(topics)) placed.add(key);
   const unplaced = papers.filter((paper) => !placed.has(paper.key.toLowerCase()));
   const rest = makeGroup({

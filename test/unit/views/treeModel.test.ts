@@ -144,3 +144,18 @@ describe('the tree model', () => {
     assert.deepEqual(topicsHolding(topics, 'zzz'), []);
   });
 });
+
+describe('a filtered tree', () => {
+  it('counts a topic’s papers out of all it holds, subtopics without a match included', () => {
+    const many = Array.from({ length: 6 }, (_, i) => makePaper({ key: `p${i}`, title: i === 0 ? 'Needle in a subtopic' : `Paper ${i}` }));
+    const topics = [topic('Parent', ['p4', 'p5'], [topic('Has the match', ['p0', 'p1']), topic('No match here', ['p2', 'p3'])])];
+    const whole = new TreeModel(many, topics, { groupBy: 'topic', sortOrder: 'title' });
+    const filtered = new TreeModel(many, topics, { groupBy: 'topic', sortOrder: 'title', matching: new Set(['p0']) });
+    const [parent] = whole.children(undefined, PAGE_SIZE).nodes as GroupNode[];
+    const [narrowed] = filtered.children(undefined, PAGE_SIZE).nodes as GroupNode[];
+    assert.equal(parent!.count, 6);
+    assert.equal(narrowed!.count, 1);
+    assert.equal(narrowed!.total, parent!.count, 'the filtered count is out of the count the unfiltered tree shows');
+    assert.deepEqual(narrowed!.subgroups.map((group) => group.label), ['Has the match'], 'subtopics without a match are hidden');
+  });
+});
