@@ -44,11 +44,14 @@ export class Derivations {
   }
 
   topics(state: LibraryState, options: Omit<TopicOptions, 'previous'>): Topic[] {
+    // Before the first papers arrive there is nothing to sort, and nothing worth reporting or keeping.
+    if (!state.library.papers.length) return [];
     if (!state.topics) {
       const stamp = state.stamp && JSON.stringify({ library: state.stamp, rules: options.rules, folderTopics: options.folderTopics, overrides: options.overrides });
       if (stamp && this.savedTopics?.stamp === stamp) {
         state.topics = this.savedTopics.topics;
         state.topicsOrigin = 'loaded';
+        this.log(`Showed the ${state.topics.length} topics saved for these listings.`);
       } else {
         const started = Date.now();
         state.topics = computeTopics(state.library.papers, { ...options, previous: this.previousTopics }).topics;

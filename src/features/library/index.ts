@@ -23,9 +23,14 @@ export const activate: FeatureActivator = ({ context, library, output }) => {
     status,
     library.onDidChange(showCount),
     vscode.commands.registerCommand(COMMANDS.reindex, async () => {
-      const rebuilt = await library.reindex();
-      output.appendLine(`Reindexed on request: ${rebuilt.papers.length} papers.`);
-      return rebuilt.papers.length;
+      const started = Date.now();
+      const rebuilt = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Lit Review: reading every listing again…' }, () => library.reindex());
+      const { papers, problems } = rebuilt;
+      const summary = `Reindexed ${papers.length} ${papers.length === 1 ? 'paper' : 'papers'} in ${((Date.now() - started) / 1000).toFixed(1)} s${problems.length ? `, ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in the listings` : ''}.`;
+      output.appendLine(summary);
+      // A message that goes by itself: the tree already shows the result.
+      vscode.window.setStatusBarMessage(`$(check) Lit Review: ${summary}`, 6000);
+      return papers.length;
     }),
     vscode.commands.registerCommand(COMMANDS.chooseFolder, async () => {
       const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Use as Library Folder' });
