@@ -9,7 +9,6 @@ declare module '@citation-js/plugin-bibtex/lib/input/file.js' {
   }
   /** Parses BibTeX text; throws a SyntaxError that names the line and column of the first error. */
   export function parse(text: string): RawBibtexEntry[];
-  /** The grammar behind `parse`; its default state holds the `@string` macros every parse starts from. */
 }
 
 declare module '@citation-js/plugin-bibtex/lib/input/value.js' {

@@ -2,9 +2,30 @@
 // with `@string` macros and `#` applied, month macros, and BibTeX's rules for splitting names
 // (von parts, Jr., `{Braced Organisations}`). Everything library-specific stays in this file.
 
-import { parse as parseEntries } from '@citation-js/plugin-bibtex/lib/input/file.js';
-import { parse as parseFieldValue, type ParsedBibtexName } from '@citation-js/plugin-bibtex/lib/input/value.js';
+import type * as EntryGrammar from '@citation-js/plugin-bibtex/lib/input/file.js';
+import type * as ValueGrammar from '@citation-js/plugin-bibtex/lib/input/value.js';
+import type { ParsedBibtexName } from '@citation-js/plugin-bibtex/lib/input/value.js';
 import { decodeLatex, decodeLatexInNames, normalizeDecoded } from './latex';
+
+/**
+ * Citation.js's grammars, loaded when the first .bib is read: a library without BibTeX, and
+ * every start that the cache serves, never pays for them.
+ */
+let grammars: { entries: typeof EntryGrammar; values: typeof ValueGrammar } | undefined;
+function citationJs(): { entries: typeof EntryGrammar; values: typeof ValueGrammar } {
+  /* eslint-disable @typescript-eslint/no-require-imports -- a require in a function is what defers the load */
+  grammars ??= { entries: require('@citation-js/plugin-bibtex/lib/input/file.js'), values: require('@citation-js/plugin-bibtex/lib/input/value.js') };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return grammars;
+}
+
+function parseEntries(text: string): EntryGrammar.RawBibtexEntry[] {
+  return citationJs().entries.parse(text);
+}
+
+function parseFieldValue(text: string, field: 'author' | 'editor'): ParsedBibtexName[] {
+  return citationJs().values.parse(text, field);
+}
 
 /** A data entry as written: lower-cased field names, values with their LaTeX intact. */
 export interface BibtexEntry {

@@ -1,7 +1,7 @@
 // The bibliography files a note names itself: `bibliography:` in a Markdown note's YAML
 // front matter (as Pandoc reads it), `\bibliography{refs}` or `\addbibresource{refs.bib}` in
 // LaTeX. Paths are returned as written, relative to the note unless absolute.
-import { parse as parseYaml } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { NoteLanguage } from './citations';
 
 /** The lines of a Markdown note's YAML front matter, without the `---` fences. */
@@ -10,6 +10,14 @@ export function frontMatterLines(text: string): string[] | undefined {
   if (!/^---\s*$/.test(lines[0] ?? '')) return undefined;
   const close = lines.findIndex((line, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(line));
   return close > 0 ? lines.slice(1, close) : undefined;
+}
+
+/** The YAML parser, loaded when a note first has front matter to read. */
+let yaml: typeof Yaml | undefined;
+function parseYaml(text: string): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require in a function is what defers the load
+  yaml ??= require('yaml') as typeof Yaml;
+  return yaml.parse(text);
 }
 
 /**
