@@ -33,3 +33,17 @@ export function paperTitled<T extends { title: string }>(papers: readonly T[], s
   assert.ok(paper, `no paper titled ${start}`);
   return paper;
 }
+
+/** How long `run` took, with what it returned: tests print such figures, never fail on them. */
+export function timed<T>(run: () => T): { value: T; ms: number } {
+  const start = Date.now();
+  const value = run();
+  return { value, ms: Date.now() - start };
+}
+
+/** The 1-based number of the first line (from line `from` on) that contains `needle`; fails the test when there is none. */
+export function lineWith(text: string, needle: string, from = 1): number {
+  const index = text.split('\n').findIndex((line, i) => i + 1 >= from && line.includes(needle));
+  assert.ok(index >= 0, `no line with ${needle}`);
+  return index + 1;
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { PaperDraft } from '../../../src/core/paper/paper';
 import { parseBibtex } from '../../../src/core/sources/bibtex';
-import { fixture } from '../helpers';
+import { fixture, timed } from '../helpers';
 
 const FILE = 'refs/traps.bib';
 
@@ -13,12 +13,6 @@ function byKey(papers: PaperDraft[], key: string): PaperDraft {
   const paper = papers.find((p) => p.pinnedKey === key);
   assert.ok(paper, `no paper with key ${key}`);
   return paper;
-}
-
-function timed<T>(run: () => T): { value: T; ms: number } {
-  const start = Date.now();
-  const value = run();
-  return { value, ms: Date.now() - start };
 }
 
 describe('parseBibtex', () => {

@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { decodeLatex, decodeLatexInNames, encodeLatex, normalizeDecoded } from '../../../src/core/bibtex/latex';
-import { bibtexBracesBalance } from '../helpers';
-
-function timed<T>(run: () => T): { value: T; ms: number } {
-  const start = Date.now();
-  const value = run();
-  return { value, ms: Date.now() - start };
-}
+import { bibtexBracesBalance, timed } from '../helpers';
 
 describe('decodeLatex', () => {
   it('decodes accents in every spelling BibTeX files use', () => {

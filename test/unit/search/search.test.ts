@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { PaperSchema, type Paper } from '../../../src/core/paper/paper';
+import type { Paper } from '../../../src/core/paper/paper';
 import { compactForm, foldText, SearchIndex, searchWords, stripLatex } from '../../../src/core/search';
 import { boundedDistance } from '../../../src/core/search/editDistance';
 import { camelPieces, indexTerms, isStopWord, scanBodyTerms, titleAcronyms } from '../../../src/core/search/normalize';
@@ -7,9 +7,10 @@ import { TermDictionary } from '../../../src/core/search/termDictionary';
 import { Library } from '../../../src/core/indexing/library';
 import { SliceRunner } from '../../../src/core/util/steps';
 import { exampleListing } from '../helpers';
+import { makePaper } from '../paperFactory';
 
 function paper(key: string, fields: Partial<Omit<Paper, 'key'>> = {}): Paper {
-  return PaperSchema.parse({ title: `Untitled ${key}`, sources: [{ file: 'list.bib', line: 1 }], key, ...fields });
+  return makePaper({ title: `Untitled ${key}`, sources: [{ file: 'list.bib', line: 1 }], ...fields, key });
 }
 
 const LIBRARY = [

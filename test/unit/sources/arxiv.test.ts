@@ -3,15 +3,9 @@ import fc from 'fast-check';
 import { PaperDraftSchema } from '../../../src/core/paper/paper';
 import { parseArxivListing, splitAuthors } from '../../../src/core/sources/arxiv';
 import { decodeLatex } from '../../../src/core/bibtex/latex';
-import { fixture } from '../helpers';
+import { fixture, lineWith } from '../helpers';
 
 /** 1-based line of the first line of `text` containing `needle`. */
-function lineWith(text: string, needle: string): number {
-  const index = text.split('\n').findIndex((line) => line.includes(needle));
-  assert.ok(index >= 0, `fixture has no line with ${needle}`);
-  return index + 1;
-}
-
 describe('arXiv listings', () => {
   describe('a new-submissions e-mail', () => {
     const file = 'cs-new-submissions.txt';

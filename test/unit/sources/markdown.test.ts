@@ -4,15 +4,9 @@ import { PaperDraftSchema } from '../../../src/core/paper/paper';
 import { parseMarkdownList } from '../../../src/core/sources/markdown';
 import { readDate } from '../../../src/core/sources/markdownFields';
 import { cleanInline, scanLinks, tidyTitle } from '../../../src/core/sources/markdownInline';
-import { fixture, paperTitled } from '../helpers';
+import { fixture, lineWith, paperTitled } from '../helpers';
 
 /** 1-based line of the first line of `text` containing `needle`. */
-function lineWith(text: string, needle: string): number {
-  const index = text.split('\n').findIndex((line) => line.includes(needle));
-  assert.ok(index >= 0, `fixture has no line with ${needle}`);
-  return index + 1;
-}
-
 describe('Markdown reading lists', () => {
   describe('an awesome list', () => {
     const file = 'awesome-llm-search.md';

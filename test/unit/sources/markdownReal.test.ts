@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { PaperDraftSchema, type PaperDraft, type ParseResult } from '../../../src/core/paper/paper';
 import { parseMarkdownList } from '../../../src/core/sources/markdown';
-import { fixture, paperTitled } from '../helpers';
+import { fixture, lineWith, paperTitled } from '../helpers';
 
 function read(file: string): { text: string; result: ParseResult } {
   const text = fixture('real', 'markdown', file);
@@ -12,12 +12,6 @@ function read(file: string): { text: string; result: ParseResult } {
 }
 
 /** 1-based line of the first line of `text` containing `needle`. */
-function lineWith(text: string, needle: string, from = 1): number {
-  const index = text.split('\n').findIndex((line, i) => i + 1 >= from && line.includes(needle));
-  assert.ok(index >= 0, `no line with ${needle}`);
-  return index + 1;
-}
-
 function countLines(text: string, pattern: RegExp): number {
   return text.split('\n').filter((line) => pattern.test(line)).length;
 }

@@ -9,13 +9,14 @@ import { acronymDefinitions, surfaceForm } from '../../../src/core/topics/phrase
 import { compileMatcher, folderOf } from '../../../src/core/topics/rules';
 import { singular } from '../../../src/core/topics/vocabulary';
 import { exampleListing } from '../helpers';
+import { makePaper } from '../paperFactory';
 
 function examplePapers(): Paper[] {
   return Library.fromListings([exampleListing()]).papers;
 }
 
 function paper(key: string, title: string, abstract: string, file = 'papers.md'): Paper {
-  return { key, title, abstract, authors: [], links: [], keywords: [], sources: [{ file, line: 1 }], topics: [] };
+  return makePaper({ key, title, abstract, sources: [{ file, line: 1 }] });
 }
 
 function byName(topics: readonly Topic[], name: string): Topic {

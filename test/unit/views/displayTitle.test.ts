@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { displayTitle } from '../../../src/core/views/displayTitle';
-
-function timed<T>(run: () => T): { value: T; ms: number } {
-  const start = Date.now();
-  const value = run();
-  return { value, ms: Date.now() - start };
-}
+import { timed } from '../helpers';
 
 describe('displayTitle', () => {
   it('renders superscripts and subscripts', () => {
