@@ -1,6 +1,5 @@
 // Commands that act on papers take them in every form callers have: a key, several keys, a
 // Paper, a Papers view element (which carries `.paper`), or the view's multi-selection.
-import type { Library } from '../indexing/library';
 import type { Paper } from './paper';
 
 export interface ResolvedPapers {
@@ -14,7 +13,7 @@ export interface ResolvedPapers {
  * command then asks). A view passes `(clicked, selected[])`: the selection wins when it has
  * several elements.
  */
-export function papersFromArguments(library: Library, args: readonly unknown[]): ResolvedPapers | undefined {
+export function papersFromArguments(byKey: (key: string) => Paper | undefined, args: readonly unknown[]): ResolvedPapers | undefined {
   const [first, second] = args;
   const chosen = Array.isArray(second) && second.length > 1 ? second : first;
   const wanted = (Array.isArray(chosen) ? chosen : [chosen]).map(keyOf).filter((key): key is string => key !== undefined);
@@ -23,7 +22,7 @@ export function papersFromArguments(library: Library, args: readonly unknown[]):
   const unknown: string[] = [];
   const seen = new Set<string>();
   for (const key of wanted) {
-    const paper = library.byKey(key);
+    const paper = byKey(key);
     if (!paper) unknown.push(key);
     else if (!seen.has(paper.key)) {
       seen.add(paper.key);

@@ -1,14 +1,9 @@
 // The short forms of a paper that lists show: a one-line description and a hover card.
 // Pure text: the editor side wraps the Markdown in an untrusted MarkdownString.
 import type { Paper } from '../paper/paper';
+import { paperYear } from '../paper/order';
 import { squash } from '../util/text';
 import { displayTitle } from './displayTitle';
-
-/** The paper's year: its own, else the one its date starts with. */
-export function paperYear(paper: Paper): number | undefined {
-  if (paper.year !== undefined) return paper.year;
-  return paper.date ? Number(paper.date.slice(0, 4)) : undefined;
-}
 
 /** "1", "999", "1.2k", "12k", "1.5M": upvote counts at a glance. */
 export function compactCount(n: number): string {

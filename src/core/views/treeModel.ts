@@ -1,12 +1,12 @@
 // What the Papers tree shows, without the editor: papers grouped by topic, year or listing
 // file, sorted, narrowed by a filter, and paged so no node ever lists thousands of children.
 import type { Paper } from '../paper/paper';
-import { paperYear } from './paperSummary';
+import { collator, paperComparator, paperYear, type SortOrder } from '../paper/order';
 import type { Settings } from '../settings';
 import type { Topic } from '../topics/types';
 
 export type GroupBy = Settings['groupBy'];
-export type SortOrder = Settings['sortOrder'];
+export type { SortOrder } from '../paper/order';
 
 /** A node's children are shown this many at a time; "Show more…" adds as many again. */
 export const PAGE_SIZE = 200;
@@ -137,32 +137,6 @@ function isGroup(item: GroupNode | Paper): item is GroupNode {
 
 export function paperNode(paper: Paper, parent: GroupNode | undefined): PaperNode {
   return { kind: 'paper', id: `${parent?.id ?? 'root'}/paper:${paper.key}`, paper, parent };
-}
-
-/** Newest first (by date, then year); ties by upvotes, then title. Undated papers last. */
-export function paperComparator(order: SortOrder): (a: Paper, b: Paper) => number {
-  const byTitle = (a: Paper, b: Paper): number => collator.compare(a.title, b.title) || a.key.localeCompare(b.key);
-  const byDate = (a: Paper, b: Paper): number => compareDescending(dateKey(a), dateKey(b));
-  const byVotes = (a: Paper, b: Paper): number => (b.upvotes ?? -1) - (a.upvotes ?? -1);
-  if (order === 'upvotes') return (a, b) => byVotes(a, b) || byDate(a, b) || byTitle(a, b);
-  if (order === 'title') return byTitle;
-  return (a, b) => byDate(a, b) || byVotes(a, b) || byTitle(a, b);
-}
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/** `2025-03-04`, `2025-03`, `2025` or '' : strings that sort as the dates do. */
-function dateKey(paper: Paper): string {
-  if (paper.date) return paper.date;
-  const year = paperYear(paper);
-  return year !== undefined ? String(year) : '';
-}
-
-function compareDescending(a: string, b: string): number {
-  if (a === b) return 0;
-  if (!a) return 1;
-  if (!b) return -1;
-  return a < b ? 1 : -1;
 }
 
 interface Build {

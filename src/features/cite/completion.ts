@@ -3,8 +3,9 @@
 import * as vscode from 'vscode';
 import { completionSpanAt, isMarkdownCodeLine } from '../../core/notes/citations';
 import type { Paper } from '../../core/paper/paper';
-import { completionPapers } from '../../core/paper/query';
-import { escapeMarkdown, paperYear, snippet } from '../../core/views/paperSummary';
+import { completionPapers } from '../../core/search/offers';
+import { paperYear } from '../../core/paper/order';
+import { escapeMarkdown, snippet } from '../../core/views/paperSummary';
 import { squash } from '../../core/util/text';
 import type { Services } from '../shared/services';
 import { noteLanguageOf } from '../shared/noteLanguage';

@@ -29,7 +29,7 @@ export interface CitationPicker {
 
 export function registerInsertCitation(services: Services, citing: Citing): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.insertCitation, (...args: unknown[]) => {
-    if (!papersFromArguments(services.library.current, args)) return openCitationPicker(services, citing);
+    if (!papersFromArguments((key) => services.library.current.byKey(key), args)) return openCitationPicker(services, citing);
     return citeNamed(services, citing, args);
   });
 }

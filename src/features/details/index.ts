@@ -1,6 +1,6 @@
 // Show Paper Details: a read-only page with everything the listings say about one paper.
 import * as vscode from 'vscode';
-import { resolvePaper } from '../shared/paperArgument';
+import { paperToUse } from '../shared/commandPapers';
 import type { FeatureActivator } from '../shared/services';
 import { DetailsPanel } from './detailsPanel';
 import { COMMANDS } from '../../vscode/ids';
@@ -12,7 +12,7 @@ export const activate: FeatureActivator = (services) => {
   services.context.subscriptions.push(
     details,
     vscode.commands.registerCommand(COMMANDS.showDetails, async (argument?: unknown) => {
-      const paper = await resolvePaper(services, argument, 'Show Paper Details');
+      const paper = await paperToUse(services, argument, 'Show Paper Details');
       if (!paper) return undefined;
       // Clicked in the tree (a key arrives): the tree keeps the focus, so arrow keys go on browsing.
       details.show(paper, typeof argument === 'string');

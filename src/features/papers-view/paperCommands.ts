@@ -7,20 +7,20 @@ import { paperLinks } from '../../core/paper/links';
 import type { TopicOverrides } from '../../core/topics';
 import { allTopicNames, topicsHolding, type GroupNode } from '../../core/views/treeModel';
 import type { Services } from '../shared/services';
-import { resolvePaper } from '../shared/paperArgument';
+import { paperToUse } from '../shared/commandPapers';
 import { COMMANDS } from '../../vscode/ids';
 
 export function registerPaperCommands(services: Services): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.copyKey, async (argument?: unknown) => {
-      const paper = await resolvePaper(services, argument, 'Copy Citation Key');
+      const paper = await paperToUse(services, argument, 'Copy Citation Key');
       if (!paper) return undefined;
       await vscode.env.clipboard.writeText(paper.key);
       vscode.window.setStatusBarMessage(`$(check) Copied ${paper.key}`, 3000);
       return paper.key;
     }),
     vscode.commands.registerCommand(COMMANDS.copyBibtex, async (argument?: unknown) => {
-      const paper = await resolvePaper(services, argument, 'Copy BibTeX');
+      const paper = await paperToUse(services, argument, 'Copy BibTeX');
       if (!paper) return undefined;
       const entry = formatBibtexEntry(paper);
       await vscode.env.clipboard.writeText(entry);
@@ -28,15 +28,15 @@ export function registerPaperCommands(services: Services): vscode.Disposable[] {
       return entry;
     }),
     vscode.commands.registerCommand(COMMANDS.openLink, async (argument?: unknown) => {
-      const paper = await resolvePaper(services, argument, 'Open Link');
+      const paper = await paperToUse(services, argument, 'Open Link');
       return paper ? openLink(paper) : undefined;
     }),
     vscode.commands.registerCommand(COMMANDS.revealInListing, async (argument?: unknown) => {
-      const paper = await resolvePaper(services, argument, 'Reveal in Listing');
+      const paper = await paperToUse(services, argument, 'Reveal in Listing');
       return paper ? revealInListing(services, paper) : undefined;
     }),
     vscode.commands.registerCommand(COMMANDS.moveToTopic, async (argument?: unknown, topicName?: unknown) => {
-      const paper = await resolvePaper(services, argument, 'Move to Topic');
+      const paper = await paperToUse(services, argument, 'Move to Topic');
       return paper ? moveToTopic(services, paper, typeof topicName === 'string' ? topicName : undefined) : undefined;
     }),
     vscode.commands.registerCommand(COMMANDS.renameTopic, async (argument?: unknown, newName?: unknown) => {

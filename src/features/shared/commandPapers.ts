@@ -1,5 +1,5 @@
 // The papers a command acts on: those its arguments name (a key, keys, a Paper, a Papers
-// view element or selection), else the one the person picks.
+// view element or its selection), else the one the person picks in the shared paper picker.
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/paper';
 import { papersFromArguments } from '../../core/paper/arguments';
@@ -8,15 +8,21 @@ import type { Services } from './services';
 
 /** The papers the arguments name, else the one the person picks. */
 export async function papersToUse(services: Services, args: readonly unknown[], title: string, placeholder: string): Promise<Paper[]> {
-  if (papersFromArguments(services.library.current, args)) return namedPapers(services, args);
+  if (papersFromArguments((key) => services.library.current.byKey(key), args)) return namedPapers(services, args);
   const picked = await pickOnePaper(services.library, title, placeholder);
   return picked ? [picked] : [];
+}
+
+/** The one paper a view or palette command acts on: its argument's, else the one the person picks. */
+export async function paperToUse(services: Services, argument: unknown, title: string): Promise<Paper | undefined> {
+  const [paper] = await papersToUse(services, argument === undefined || argument === null ? [] : [argument], `Lit Review: ${title}`, 'Type to search papers by title, author, key or arXiv id');
+  return paper;
 }
 
 /** The papers the arguments name, once the library is indexed; unknown keys are reported. */
 export async function namedPapers(services: Services, args: readonly unknown[]): Promise<Paper[]> {
   const library = await services.library.whenIndexed().catch(() => services.library.current);
-  const named = papersFromArguments(library, args);
+  const named = papersFromArguments((key) => library.byKey(key), args);
   if (named?.unknown.length) void vscode.window.showWarningMessage(`Lit Review has no paper with the key ${named.unknown.map((key) => `"${key}"`).join(', ')}.`);
   return named?.papers ?? [];
 }

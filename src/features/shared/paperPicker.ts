@@ -2,7 +2,7 @@
 // engine on each (debounced) keystroke, in the engine's order, never re-filtered by the editor.
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/paper';
-import { papersForQuery } from '../../core/paper/query';
+import { papersForQuery } from '../../core/search/offers';
 import type { LibraryService } from './services';
 import { emptyLibraryItem, isPaperItem, NO_PAPERS_ACTION, paperItem, type ActionItem, type PickerItem } from './pickerItems';
 import { COMMANDS } from '../../vscode/ids';

@@ -1,7 +1,7 @@
 // The rows of the paper quick picks: a paper (title; facts and abstract below), or an action.
 import type * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/paper';
-import { escapeIconSyntax } from '../../core/paper/query';
+import { escapeIconSyntax } from '../../core/search/offers';
 import { paperDescription, snippet } from '../../core/views/paperSummary';
 import { squash } from '../../core/util/text';
 import { displayTitle } from '../../core/views/displayTitle';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { byline, compactCount, escapeMarkdown, paperDescription, paperTooltipMarkdown, paperYear, snippet } from '../../../src/core/views/paperSummary';
+import { paperYear } from '../../../src/core/paper/order';
+import { byline, compactCount, escapeMarkdown, paperDescription, paperTooltipMarkdown, snippet } from '../../../src/core/views/paperSummary';
 import { makePaper } from '../paperFactory';
 
 describe('paper summaries', () => {

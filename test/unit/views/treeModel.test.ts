@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Paper } from '../../../src/core/paper/paper';
 import type { Topic } from '../../../src/core/topics/types';
-import { PAGE_SIZE, TreeModel, allTopicNames, paperComparator, topicsHolding, type GroupNode, type TreeNode } from '../../../src/core/views/treeModel';
+import { paperComparator } from '../../../src/core/paper/order';
+import { PAGE_SIZE, TreeModel, allTopicNames, topicsHolding, type GroupNode, type TreeNode } from '../../../src/core/views/treeModel';
 import { makePaper } from '../paperFactory';
 
 function topic(name: string, keys: string[], children?: Topic[]): Topic {

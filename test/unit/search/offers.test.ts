@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Library } from '../../../src/core/indexing/library';
-import { allPapersRanked, completionPapers, escapeIconSyntax, newestPapers, papersForQuery } from '../../../src/core/paper/query';
+import { allPapersRanked, completionPapers, escapeIconSyntax, newestPapers, papersForQuery } from '../../../src/core/search/offers';
 import { SearchIndex } from '../../../src/core/search';
 import { exampleListing } from '../helpers';
 

@@ -1,8 +1,8 @@
 // The papers a picker or a completion list offers for what a person typed: the search
 // engine's ranking for a query, the newest papers before anything is typed.
-import type { Paper } from './paper';
-import type { SearchIndex } from '../search';
-import { paperComparator } from '../views/treeModel';
+import type { Paper } from '../paper/paper';
+import type { SearchIndex } from '.';
+import { paperComparator } from '../paper/order';
 
 const newestCache = new WeakMap<readonly Paper[], Paper[]>();
 

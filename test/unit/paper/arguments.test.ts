@@ -7,7 +7,7 @@ describe('papers named by command arguments', () => {
   const library = Library.fromListings([exampleListing()]);
   const ssrl = library.byKey('ssrl2025')!;
   const zero = library.byKey('zerosearch2025')!;
-  const keys = (args: unknown[]): string[] | undefined => papersFromArguments(library, args)?.papers.map((paper) => paper.key);
+  const keys = (args: unknown[]): string[] | undefined => papersFromArguments((key) => library.byKey(key), args)?.papers.map((paper) => paper.key);
 
   it('takes a key (with or without @, any case), keys, a Paper or a view element', () => {
     assert.deepEqual(keys(['ssrl2025']), ['ssrl2025']);
@@ -23,10 +23,10 @@ describe('papers named by command arguments', () => {
   });
 
   it('says which keys it does not know, and that nothing was named when nothing was', () => {
-    assert.deepEqual(papersFromArguments(library, ['nope', 'ssrl2025']), { papers: [], unknown: ['nope'] });
-    assert.deepEqual(papersFromArguments(library, [['nope', 'ssrl2025']]), { papers: [ssrl], unknown: ['nope'] });
-    assert.equal(papersFromArguments(library, []), undefined);
-    assert.equal(papersFromArguments(library, [{ kind: 'group', label: 'Search' }]), undefined);
-    assert.equal(papersFromArguments(library, ['  ']), undefined);
+    assert.deepEqual(papersFromArguments((key) => library.byKey(key), ['nope', 'ssrl2025']), { papers: [], unknown: ['nope'] });
+    assert.deepEqual(papersFromArguments((key) => library.byKey(key), [['nope', 'ssrl2025']]), { papers: [ssrl], unknown: ['nope'] });
+    assert.equal(papersFromArguments((key) => library.byKey(key), []), undefined);
+    assert.equal(papersFromArguments((key) => library.byKey(key), [{ kind: 'group', label: 'Search' }]), undefined);
+    assert.equal(papersFromArguments((key) => library.byKey(key), ['  ']), undefined);
   });
 });
