@@ -58,6 +58,10 @@ export class CandidateFinder {
   private readonly termQuality: Float32Array;
   private readonly termStamp: Uint32Array;
   private stamp = 0;
+  /** The papers a partial search has met so far, and the round each was last met in. */
+  private readonly someDocs: Int32Array;
+  private readonly someStamp: Uint32Array;
+  private someRound = 0;
 
   constructor(private readonly index: TermIndex) {
     const n = index.documentCount;
@@ -67,6 +71,46 @@ export class CandidateFinder {
     this.touched = new Int32Array(n);
     this.termQuality = new Float32Array(index.termCount);
     this.termStamp = new Uint32Array(index.termCount);
+    this.someDocs = new Int32Array(n);
+    this.someStamp = new Uint32Array(n);
+  }
+
+  /**
+   * Papers that have some of the words, for a query one of whose words no paper has (a
+   * paraphrase, a word misspelled past repair): each paper's relevance is the rarity-weighted
+   * share of the query it holds, as BM25 weighs words, so the papers holding the rare words
+   * come first. A word no paper has counts against every paper alike.
+   */
+  findSome(words: readonly QueryWord[]): Candidates {
+    const content = words.filter((word) => word.required);
+    if (!content.length) return NONE;
+    const n = this.index.documentCount;
+    const round = ++this.someRound;
+    let count = 0;
+    let weightSum = 0;
+    for (const word of content) {
+      if (!word.matches.length) {
+        weightSum += Math.log(1 + n);
+        continue;
+      }
+      const found = this.scoreWord(word.matches);
+      const weight = Math.log(1 + n / Math.max(1, found));
+      weightSum += weight;
+      for (let i = 0; i < found; i++) {
+        const doc = this.touched[i]!;
+        if (this.someStamp[doc] !== round) {
+          this.someStamp[doc] = round;
+          this.total[doc] = 0;
+          this.someDocs[count++] = doc;
+        }
+        this.total[doc] = this.total[doc]! + weight * this.wordScore[doc]!;
+      }
+    }
+    if (!count) return NONE;
+    const docs = this.someDocs.slice(0, count).sort();
+    const relevance = new Float32Array(count);
+    for (let i = 0; i < count; i++) relevance[i] = Math.min(1, this.total[docs[i]!]! / weightSum);
+    return { docs, relevance };
   }
 
   /** Papers that have every required word, with their rough relevance. */

@@ -36,6 +36,8 @@ const MAX_WORDS = 12;
  * score orders papers the index rates alike (measured on the query set in the tests).
  */
 const INDEX_SHARE = 0.8;
+/** A paper with only some of the query's words scores at least this: below the papers with all of them. */
+const PARTIAL_FLOOR = 0.5;
 /** Papers whose identifiers are read between two points where a build in steps may pause. */
 const PAPERS_PER_STEP = 4096;
 
@@ -92,8 +94,16 @@ export class SearchIndex {
     const words = [...new Set(searchWords(query))].slice(0, MAX_WORDS);
     if (!words.length || !limit) return [];
     const named = this.namedBy(query);
-    const best = topCandidates(this.finder.find(this.queryWords(words)), Math.max(RESCORED, limit), named);
+    const queryWords = this.queryWords(words);
+    const best = topCandidates(this.finder.find(queryWords), Math.max(RESCORED, limit), named);
     const hits = this.rescore(best, words, named);
+    // Too few papers have every word: those that have some follow, below every full match.
+    if (hits.length < limit && queryWords.filter((word) => word.required).length > 1) {
+      const found = new Set(hits.map((hit) => hit.doc));
+      const some = topCandidates(this.finder.findSome(queryWords), Math.max(RESCORED, limit), undefined).filter((candidate) => !found.has(candidate.doc));
+      const partial = this.rescore(some, words, undefined).map((hit) => ({ doc: hit.doc, score: PARTIAL_FLOOR + (1 - PARTIAL_FLOOR) * hit.score }));
+      hits.push(...partial);
+    }
     return hits.slice(0, limit).map((hit) => ({ paper: this.papers[hit.doc]!, score: roundScore(hit.score) }));
   }
 

@@ -27,7 +27,10 @@ interface Quality {
 
 const fixtures = FIXTURES;
 const listing = readFileSync(path.join(fixtures, 'hf-daily-papers-rl-search.txt'), 'utf8');
-const cases = (JSON.parse(readFileSync(path.join(fixtures, 'search-queries.json'), 'utf8')) as { queries: QueryCase[] }).queries;
+const querySet = (name: string): QueryCase[] => (JSON.parse(readFileSync(path.join(fixtures, name), 'utf8')) as { queries: QueryCase[] }).queries;
+const cases = querySet('search-queries.json');
+/** Paraphrases, partial queries (a word no paper has), misspellings and word starts. */
+const hardCases = querySet('search-queries-hard.json');
 const papers = Library.fromListings([{ file: 'hf.txt', text: listing, modifiedAt: new Date('2026-11-28T12:00:00Z') }]).papers;
 
 /**
@@ -39,19 +42,19 @@ function plainFuse(all: readonly Paper[], ignoreLocation: boolean): (query: stri
   return (query) => fuse.search(query).map((hit) => hit.item);
 }
 
-function measure(search: (query: string) => Paper[]): Quality {
+function measure(search: (query: string) => Paper[], queries: readonly QueryCase[] = cases): Quality {
   let atOne = 0;
   let atK = 0;
   let reciprocal = 0;
   const misses: string[] = [];
-  for (const item of cases) {
+  for (const item of queries) {
     const rank = search(item.query).findIndex((paper) => paper.title === item.expect) + 1;
     if (rank === 1) atOne++;
     if (rank >= 1 && rank <= item.k) atK++;
     else misses.push(`"${item.query}" (${item.kind}): rank ${rank || 'not found'}, wanted <= ${item.k}`);
     if (rank) reciprocal += 1 / rank;
   }
-  return { successAt1: atOne / cases.length, successAtK: atK / cases.length, mrr: reciprocal / cases.length, misses };
+  return { successAt1: atOne / queries.length, successAtK: atK / queries.length, mrr: reciprocal / queries.length, misses };
 }
 
 function report(name: string, quality: Quality): void {
@@ -90,5 +93,32 @@ describe('search quality on the Daily Papers listing', () => {
       assert.ok(ours.mrr >= baseline.mrr, `MRR ${ours.mrr} < ${name} ${baseline.mrr}`);
       assert.ok(ours.successAtK >= baseline.successAtK, `success@k ${ours.successAtK} < ${name} ${baseline.successAtK}`);
     }
+  });
+});
+
+describe('search quality on harder queries: paraphrases, partial queries, misspellings, word starts', () => {
+  const index = new SearchIndex(papers);
+  const ours = measure((query) => index.search(query, { limit: 20 }).map((hit) => hit.paper), hardCases);
+  const fuse = measure(plainFuse(papers, true), hardCases);
+
+  before(() => {
+    console.log(`      ${hardCases.length} queries over ${papers.length} papers`);
+    report('index', ours);
+    report('fuse anywhere', fuse);
+  });
+
+  it('has a query set worth measuring: every expected paper exists and at least 30 queries', () => {
+    assert.ok(hardCases.length >= 30);
+    const titles = new Set(papers.map((paper) => paper.title));
+    for (const item of hardCases) assert.ok(titles.has(item.expect), `no paper titled "${item.expect}"`);
+  });
+
+  it('answers every query with some papers: a word no paper has never empties the list', () => {
+    for (const item of hardCases) assert.ok(index.search(item.query).length > 0, item.query);
+  });
+
+  it('finds the meant paper within k for at least 85% of them, ahead of plain fuse.js', () => {
+    assert.ok(ours.successAtK >= 0.85, `success@k ${ours.successAtK}; misses:\n${ours.misses.join('\n')}`);
+    assert.ok(ours.mrr > fuse.mrr, `MRR ${ours.mrr} <= fuse ${fuse.mrr}`);
   });
 });
