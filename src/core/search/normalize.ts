@@ -42,6 +42,16 @@ export function searchWords(text: string): string[] {
   return foldText(stripLatex(text)).toLowerCase().match(WORD_PART) ?? [];
 }
 
+/**
+ * A word shaped like a citation key another tool made (`vaswani2017attention`, `he2016deep`)
+ * is read as what such keys are made of: the first author's name and a title word. The
+ * year is left out: the index does not hold dates, and the name and word find the paper.
+ */
+export function keyShapedParts(word: string): string[] {
+  const key = /^([a-z]{2,})(?:1[89]|20)\d\d([a-z]{3,})?$/.exec(word);
+  return key ? [key[1]!, ...(key[2] ? [key[2]] : [])] : [word];
+}
+
 /** All of a text's letters and digits in one lower-case run: "Chain-of-Focus" -> "chainoffocus". */
 export function compactForm(text: string): string {
   return searchWords(text).join('');

@@ -6,7 +6,7 @@ import type { Paper } from '../paper/paper';
 import { runToEnd, type Steps } from '../util/steps';
 import { CandidateFinder, type Candidates, type QueryWord } from './candidates';
 import { documentTerms, identifiers, queryIdentifiers, searchDocument, type SearchDocument } from './documents';
-import { isStopWord, searchWords } from './normalize';
+import { isStopWord, keyShapedParts, searchWords } from './normalize';
 import { fuseScores } from './rescore';
 import { TermDictionary, type TermTable } from './termDictionary';
 import type { TermIndex, TermMatch } from './termIndex';
@@ -91,7 +91,7 @@ export class SearchIndex {
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
-    const words = [...new Set(searchWords(query))].slice(0, MAX_WORDS);
+    const words = [...new Set(searchWords(query).flatMap(keyShapedParts))].slice(0, MAX_WORDS);
     if (!words.length || !limit) return [];
     const named = this.namedBy(query);
     const queryWords = this.queryWords(words);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Paper } from '../../../src/core/paper/paper';
 import { compactForm, foldText, SearchIndex, searchWords, stripLatex } from '../../../src/core/search';
 import { boundedDistance } from '../../../src/core/search/editDistance';
-import { camelPieces, indexTerms, isStopWord, scanBodyTerms, titleAcronyms } from '../../../src/core/search/normalize';
+import { camelPieces, indexTerms, isStopWord, keyShapedParts, scanBodyTerms, titleAcronyms } from '../../../src/core/search/normalize';
 import { TermDictionary } from '../../../src/core/search/termDictionary';
 import { Library } from '../../../src/core/indexing/library';
 import { SliceRunner } from '../../../src/core/util/steps';
@@ -197,6 +197,19 @@ describe('SearchIndex', () => {
     assert.ok(some.every((hit) => hit.score >= 0.5), 'below any paper that would have both');
     const full = index.search('deepsearch stanford');
     assert.ok(full[0]!.score < 0.5 && full.slice(1).every((hit) => hit.score >= 0.5 || hit.paper.key === 'deepsearch2025'));
+  });
+
+  it('reads a key another tool made as its author and title word', () => {
+    const papers = [
+      paper('vaswani2017', { title: 'Attention Is All You Need', authors: ['Ashish Vaswani', 'Noam Shazeer'] }),
+      paper('bahdanau2015', { title: 'Neural Machine Translation by Jointly Learning to Align and Translate', abstract: 'An attention mechanism, as Vaswani would later build on.' }),
+      paper('he2016', { title: 'Deep Residual Learning for Image Recognition', authors: ['Kaiming He', 'Xiangyu Zhang'] }),
+      paper('lecun2015', { title: 'Deep Learning', authors: ['Yann LeCun', 'Yoshua Bengio', 'Geoffrey Hinton'] }),
+    ];
+    const keyed = new SearchIndex(papers);
+    assert.equal(keyed.search('vaswani2017attention')[0]?.paper.key, 'vaswani2017');
+    assert.equal(keyed.search('he2016deep')[0]?.paper.key, 'he2016');
+    assert.deepEqual(keyShapedParts('mars2'), ['mars2'], 'a short name with a digit is left whole');
   });
 
   it('answers a paraphrase whose words are not all in any paper, rare words counting most', () => {
