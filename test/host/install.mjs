@@ -9,6 +9,7 @@ import {
   CODE_SERVER_DIR, CODE_SERVER_VERSION, COMPLETE_MARKER, HOSTS_DIR, NODE_BIN, NODE_DIR, NODE_HOME,
   NODE_PACKAGE, NODE_VERSION, SERVER_MAIN, VSCODE_DIR, findChromium, isInstalled,
 } from './hosts.mjs';
+import { ensureSystemPackages } from './system-deps.mjs';
 
 const MINUTE = 60_000;
 
@@ -122,9 +123,8 @@ export async function ensureCodeServer({ log = console.log } = {}) {
   await ensureNode({ log });
   return withLock(CODE_SERVER_DIR, async () => {
     if (isInstalled(CODE_SERVER_DIR) && existsSync(SERVER_MAIN)) return { installed: false };
-    if (process.platform === 'linux' && !existsSync('/usr/include/gssapi/gssapi.h') && !existsSync('/usr/include/krb5.h')) {
-      log('Warning: Kerberos headers not found; the native `kerberos` module will not compile. Install them first: apt-get install -y libkrb5-dev');
-    }
+    // Before minutes of compiling, not after: the native modules need headers and a toolchain.
+    ensureSystemPackages({ browser: false, build: true, log });
     log(`Installing code-server ${CODE_SERVER_VERSION} into ${CODE_SERVER_DIR} (compiles native modules: several minutes)`);
     const started = Date.now();
     // npm and node-gyp must both run under Node 24 and build against its headers.

@@ -9,11 +9,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { format } from 'node:util';
-import { launchBrowser, newPage } from './browser.mjs';
 import { REPO_ROOT } from './hosts.mjs';
 import { ensureHosts } from './install.mjs';
-import { startServer, workbenchUrl } from './server.mjs';
+import { runSuite } from './run-suite.mjs';
+import { startServer } from './server.mjs';
 import { createFixtureWorkspace } from './workspaces.mjs';
 
 const TESTS_INDEX = join(REPO_ROOT, 'out', 'test', 'integration', 'index');
@@ -93,28 +92,10 @@ async function runInServer(workspace) {
   cleanups.push(() => server.stop());
   console.log(`Host: VS Code ${server.vscodeVersion} server (code-server) with headless Chromium, port ${server.port}`);
 
-  const browser = await launchBrowser();
-  cleanups.push(() => browser.close());
-  const page = await newPage(browser);
-
-  let suiteStarted = false;
-  let finish;
-  const exitCode = new Promise((resolve) => { finish = resolve; });
-  // Both must exist before the workbench loads: it looks for them once, at start-up.
-  await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const text = format(...(Array.isArray(args) ? args : [args]));
-    hostLog(`[${type}] ${text}`);
-    if (text.startsWith(SUITE_BANNER)) suiteStarted = true;
-    const fromSuite = suiteStarted && (type === 'info' || type === 'log');
-    if (fromSuite || process.env.LIT_REVIEW_VERBOSE) console.log(text);
+  const { code, started } = await runSuite({
+    server, folder: workspace, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: TESTS_INDEX, banner: SUITE_BANNER, log: hostLog,
   });
-  page.on('pageerror', (error) => hostLog(`[pageerror] ${error.message}`));
-  page.on('crash', () => finish(3));
-
-  await page.goto(workbenchUrl(server, { folder: workspace, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: TESTS_INDEX }));
-  const code = await exitCode;
-  if (!suiteStarted) console.error(`The suite never started; see ${join(RESULTS, 'host.log')}.`);
+  if (!started) console.error(`The suite never started; see ${join(RESULTS, 'host.log')}.`);
   return code;
 }
 

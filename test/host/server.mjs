@@ -1,7 +1,7 @@
 // Starts and stops VS Code's server (from code-server) on a free port: the host the
 // integration suite, the UI suite and the demo share. Each server gets fresh data folders
 // unless told otherwise, and is killed with its whole process group on exit.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -51,19 +51,37 @@ export function freePort() {
 }
 
 /**
+ * Installs a .vsix into a server's extensions folder with the server's own
+ * `--install-extension`, as a user installs one: unpacked from the package, nothing from source.
+ */
+export function installExtension(vsix, { extensionsDir, userDataDir }) {
+  const result = spawnSync(NODE_BIN, [
+    SERVER_MAIN, '--install-extension', vsix, '--force',
+    '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--accept-server-license-terms',
+  ], { encoding: 'utf8', timeout: 120_000 });
+  if (result.status !== 0) {
+    throw new Error(`Installing ${vsix} failed (${result.signal ?? `exit ${result.status}`}):\n${result.stdout}${result.stderr}`);
+  }
+}
+
+/**
  * Starts a server and resolves once it serves the workbench.
+ * `dataDir` reuses a folder for the user data and extensions, kept when the server stops (so a
+ * second start finds what the first saved); otherwise a fresh one is made and deleted.
+ * `install` lists .vsix files installed into the extensions folder before the server starts.
  * @param {{ settings?: object, port?: number, host?: string, log?: (line: string) => void,
- *           startTimeoutMs?: number, env?: object }} options
+ *           startTimeoutMs?: number, env?: object, dataDir?: string, install?: string[] }} options
  */
 export async function startServer(options = {}) {
   const { settings = QUIET_SETTINGS, host = '127.0.0.1', log = () => {}, startTimeoutMs = 90_000 } = options;
   const port = options.port ?? (await freePort());
-  const dataDir = mkdtempSync(join(tmpdir(), 'lit-review-host-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lit-review-host-'));
   const userDataDir = join(dataDir, 'user-data');
   const extensionsDir = join(dataDir, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  for (const vsix of options.install ?? []) installExtension(vsix, { extensionsDir, userDataDir });
 
   const args = [
     SERVER_MAIN,
@@ -98,7 +116,7 @@ export async function startServer(options = {}) {
     }
     // The extension host may outlive the server by a moment.
     killGroup('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 });
   };
 
   try {

@@ -21,6 +21,11 @@ export interface SearchHit {
 export interface SearchOptions {
   /** At most this many hits (default 50). */
   limit?: number;
+  /**
+   * Whether papers with only some of the words follow those with all of them (default
+   * true): a search offers what is near, a filter keeps only what matches.
+   */
+  partial?: boolean;
 }
 
 const DEFAULT_LIMIT = 50;
@@ -98,7 +103,7 @@ export class SearchIndex {
     const best = topCandidates(this.finder.find(queryWords), Math.max(RESCORED, limit), named);
     const hits = this.rescore(best, words, named);
     // Too few papers have every word: those that have some follow, below every full match.
-    if (hits.length < limit && queryWords.filter((word) => word.required).length > 1) {
+    if (options.partial !== false && hits.length < limit && queryWords.filter((word) => word.required).length > 1) {
       const found = new Set(hits.map((hit) => hit.doc));
       const some = topCandidates(this.finder.findSome(queryWords), Math.max(RESCORED, limit), undefined).filter((candidate) => !found.has(candidate.doc));
       const partial = this.rescore(some, words, undefined).map((hit) => ({ doc: hit.doc, score: PARTIAL_FLOOR + (1 - PARTIAL_FLOOR) * hit.score }));

@@ -120,7 +120,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private matchingKeys(): Set<string> | undefined {
     if (this.filterText === undefined) return undefined;
     // The same engine as Search Papers, so the filter and the search agree.
-    this.filterKeys ??= new Set(this.services.library.searchIndex().search(this.filterText, { limit: 10_000 }).map((hit) => hit.paper.key));
+    this.filterKeys ??= new Set(this.services.library.searchIndex().search(this.filterText, { limit: 10_000, partial: false }).map((hit) => hit.paper.key));
     return this.filterKeys;
   }
 

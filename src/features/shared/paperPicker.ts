@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/paper';
 import { papersForQuery } from '../../core/search/offers';
 import type { LibraryService } from './services';
-import { emptyLibraryItem, isPaperItem, NO_PAPERS_ACTION, paperItem, type ActionItem, type PickerItem } from './pickerItems';
+import { emptyLibraryItem, isPaperItem, noMatchItem, NO_PAPERS_ACTION, paperItem, type ActionItem, type PickerItem } from './pickerItems';
 import { COMMANDS } from '../../vscode/ids';
 
 /** Rows per query: enough to scroll through, few enough to render at once. */
@@ -149,6 +149,7 @@ export class PaperPicker implements vscode.Disposable {
     const rows = [...pinned, ...found.filter((paper) => !pinnedKeys.has(paper.key))].map((paper) => paperItem(paper, this.options.buttons?.(paper) ?? [], this.options.isChecked?.(paper) ?? false));
     const items: PickerItem[] = [...header, ...rows];
     if (!papers.length) items.push(emptyLibraryItem());
+    else if (!rows.length && query.trim()) items.push(noMatchItem(query));
     this.quickPick.items = items;
     this.rowsReplacedAt = ++this.events;
   }

@@ -10,6 +10,8 @@ const DETAIL_CHARS = 160;
 
 /** The action of the row offered when no paper is indexed yet. */
 export const NO_PAPERS_ACTION = 'chooseFolder';
+/** The action of the row that says nothing matched: accepting it does nothing. */
+export const NO_MATCH_ACTION = 'none';
 
 export interface PaperItem extends vscode.QuickPickItem {
   readonly paper: Paper;
@@ -51,5 +53,15 @@ export function emptyLibraryItem(): ActionItem {
     detail: 'No papers are indexed yet: Lit Review reads listings from the library folders.',
     alwaysShow: true,
     action: NO_PAPERS_ACTION,
+  };
+}
+
+/** Says so when no paper holds any word of the query, rather than leaving the list blank. */
+export function noMatchItem(query: string): ActionItem {
+  return {
+    label: `$(search-stop) No paper matches "${escapeIconSyntax(squash(query))}"`,
+    detail: 'Search reads titles, authors, organisations, abstracts, keys, arXiv ids and DOIs: try other words, or fewer.',
+    alwaysShow: true,
+    action: NO_MATCH_ACTION,
   };
 }

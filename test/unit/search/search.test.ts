@@ -195,6 +195,7 @@ describe('SearchIndex', () => {
     const some = index.search('deepsearch zurich');
     assert.deepEqual(some.map((hit) => hit.paper.key).slice(0, 2).sort(), ['deepsearch2025', 'muller2024'], 'no paper has both: each that has one is offered');
     assert.ok(some.every((hit) => hit.score >= 0.5), 'below any paper that would have both');
+    assert.deepEqual(index.search('deepsearch zurich', { partial: false }), [], 'a filter keeps only papers with every word');
     const full = index.search('deepsearch stanford');
     assert.ok(full[0]!.score < 0.5 && full.slice(1).every((hit) => hit.score >= 0.5 || hit.paper.key === 'deepsearch2025'));
   });
