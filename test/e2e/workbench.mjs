@@ -207,6 +207,11 @@ export class Workbench {
     return this.page.locator('.part.statusbar .statusbar-item', { hasText: text });
   }
 
+  /** Lit Review's paper count, by its id: a passing status message may hold the same words. */
+  paperCountItem(text) {
+    return this.page.locator('.part.statusbar [id="lit-review.lit-review.litReview.status"]', text === undefined ? {} : { hasText: text });
+  }
+
   // Command palette and quick input
 
   quickInput() {

@@ -31,6 +31,8 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private timer?: ReturnType<typeof setTimeout>;
   private readonly disposables: vscode.Disposable[] = [];
   private settingGroupBy: GroupBy;
+  /** Whether the last redraw had papers to show. */
+  private drewPapers = false;
 
   constructor(private readonly services: Services) {
     this.disposables.push(
@@ -128,6 +130,11 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private invalidate(libraryChanged: boolean): void {
     this.cached = undefined;
     if (libraryChanged) this.filterKeys = undefined;
+    // The first papers to arrive are drawn at once: there is no burst to wait for behind an empty view.
+    if (libraryChanged && !this.drewPapers && this.services.library.current.papers.length > 0) {
+      this.refreshNow();
+      return;
+    }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -137,6 +144,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   private redraw(): void {
     const hasPapers = this.services.library.current.papers.length > 0;
+    this.drewPapers = hasPapers;
     // The view shows its welcome text (how to add listings) while this is false.
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasPapers, hasPapers);
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, this.filterText !== undefined);
