@@ -1,4 +1,5 @@
-// LaTeX text <-> Unicode text, for fields read from and written to BibTeX.
+// LaTeX text <-> Unicode text, for fields read from and written to BibTeX. Hand-written
+// because no kept library both decodes what real .bib files hold and stays linear on hostile input.
 // Both directions keep math (`$...$`, `\(...\)`) as written: a title like "MARS$^2$"
 // means math, and only a LaTeX engine renders all of it (displayTitle.ts shows what Unicode
 // can). A lone symbol such as `$\alpha$` is the one exception: it reads as "α", and "α" is
