@@ -200,6 +200,33 @@ describe('keeping the library fresh', function () {
     }
   });
 
+  it('never reports an empty library before the first scan has read the listings, and says how far it is', async () => {
+    const lines: string[] = [];
+    const output = { appendLine: (line: string) => lines.push(line) } as unknown as vscode.OutputChannel;
+    const context = { storageUri: undefined, extension: { packageJSON: vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON } } as unknown as vscode.ExtensionContext;
+    const config = new ConfigService(output);
+    const diagnostics = vscode.languages.createDiagnosticCollection('litReview.firstScanTest');
+    const service = new IndexingService(context, config, output, diagnostics);
+    try {
+      // A feature asks before the service has started, as the status bar and the tree do.
+      const early = service.whenIndexed();
+      const progress: [number, number][] = [];
+      service.onDidProgress((step) => progress.push([step.done, step.total]));
+      const changes: number[] = [];
+      service.onDidChange((library) => changes.push(library.papers.length));
+      void service.start();
+      assert.equal((await early).papers.length, EXAMPLE_PAPER_COUNT, 'the first answer is the indexed library, not an empty one');
+      assert.ok(!changes.includes(0), `no empty library is published: ${changes.join(', ')}`);
+      assert.ok(progress.length > 0 && progress.every(([done, total]) => done <= total && total > 0), JSON.stringify(progress));
+      assert.equal(progress.at(-1)?.[0], progress.at(-1)?.[1], 'the last step is the last listing');
+      assert.equal(service.progress, undefined, 'no progress once indexed');
+    } finally {
+      service.dispose();
+      config.dispose();
+      diagnostics.dispose();
+    }
+  });
+
   it('reads every listing afresh after an upgrade: a cache another version wrote is not used', async () => {
     const cache = api.cacheUri();
     assert.ok(cache, 'the workspace has storage');

@@ -17,11 +17,21 @@ export const activate: FeatureActivator = ({ context, library, output }) => {
   status.text = '$(sync~spin) Lit Review';
   status.tooltip = 'Lit Review: indexing papers…';
   status.show();
-  void library.whenIndexed().then(showCount);
+  let indexed = false;
+  void library.whenIndexed().then(() => {
+    indexed = true;
+    showCount();
+  });
+  // Until the first papers are known, say how far the reading is rather than a count of nothing.
+  const showProgress = ({ done, total }: { done: number; total: number }) => {
+    if (indexed || library.current.papers.length) return;
+    status.text = `$(sync~spin) Indexing ${done} of ${total} listings`;
+  };
 
   context.subscriptions.push(
     status,
     library.onDidChange(showCount),
+    library.onDidProgress(showProgress),
     vscode.commands.registerCommand(COMMANDS.reindex, async () => {
       const started = Date.now();
       const rebuilt = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Lit Review: reading every listing again…' }, () => library.reindex());

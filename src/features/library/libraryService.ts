@@ -8,7 +8,7 @@ import type { SearchIndex } from '../../core/search';
 import type { Settings } from '../../core/settings';
 import { OVERRIDES_FILE, parseOverrides, serializeOverrides, type Topic, type TopicOverrides } from '../../core/topics';
 import { writeAtomically } from '../../vscode/atomicWrite';
-import type { LibraryService } from '../shared/services';
+import type { IndexingProgress, LibraryService } from '../shared/services';
 import type { Config } from '../../vscode/config';
 import { CacheStore } from '../../vscode/storage';
 import { Derivations, LibraryState } from './derived';
@@ -32,7 +32,12 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [];
   private watchers: vscode.Disposable[] = [];
-  private indexing: Promise<Library> = Promise.resolve(new Library());
+  /** Until start() is called, a promise of the first indexing: nobody is told the library is empty before it is read. */
+  private indexing: Promise<Library>;
+  private startIndexing!: (first: Promise<Library>) => void;
+  private readonly progressEmitter = new vscode.EventEmitter<IndexingProgress>();
+  readonly onDidProgress = this.progressEmitter.event;
+  private scanProgress?: IndexingProgress;
   private pending = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
   private pendingTimer?: ReturnType<typeof setTimeout>;
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -59,8 +64,12 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     this.derivations = new Derivations(this.cache, (line) => this.output.appendLine(line));
     this.library = this.newLibrary(config.settings);
     this.lastSettings = config.settings;
+    this.indexing = new Promise<Library>((resolve) => {
+      this.startIndexing = (first) => resolve(first);
+    });
     this.disposables.push(
       this.emitter,
+      this.progressEmitter,
       config.onDidChange((settings) => this.settingsChanged(settings)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
     );
@@ -72,6 +81,10 @@ export class IndexingService implements LibraryService, vscode.Disposable {
 
   whenIndexed(): Promise<Library> {
     return this.indexing;
+  }
+
+  get progress(): IndexingProgress | undefined {
+    return this.scanProgress;
   }
 
   uriOf(file: string): vscode.Uri | undefined {
@@ -116,6 +129,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
 
   /** Warm start from the cache (the tree shows at once), then a full scan in the background. */
   start(): Promise<Library> {
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.indexing, true);
     this.indexing = Promise.all([this.cache.load(), this.derivations.loadSavedTopics()]).then(async ([cached]) => {
       if (cached.length) {
         // The overrides are part of what topics are found from: the saved ones are for them.
@@ -130,6 +144,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
       }
       return this.reindex(cached);
     });
+    this.startIndexing(this.indexing);
     return this.indexing;
   }
 
@@ -157,8 +172,16 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     try {
       return await this.scanFolders(run, cached);
     } finally {
-      if (run === this.generation) void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.indexing, false);
+      if (run === this.generation) {
+        this.scanProgress = undefined;
+        void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.indexing, false);
+      }
     }
+  }
+
+  private reportProgress(step: IndexingProgress): void {
+    this.scanProgress = step;
+    this.progressEmitter.fire(step);
   }
 
   private async scanFolders(run: number, cached: CacheEntry[]): Promise<Library> {
@@ -194,6 +217,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
           if (state) files.set(file, state);
           if (state && fromDisk.has(file) && library.parsedFile(file) === fromDisk.get(file)) unchangedSinceSaved++;
           if (index % 20 === 0) progress.report({ message: `${index + 1} of ${uris.length} listings`, increment: (20 / uris.length) * 100 });
+          if (index % 20 === 0 || index === uris.length - 1) this.reportProgress({ done: index + 1, total: uris.length });
           if (Date.now() - lastYield > YIELD_EVERY_MS) {
             await new Promise((resolve) => setImmediate(resolve));
             lastYield = Date.now();

@@ -18,6 +18,11 @@ export function createTopicsTree(services: Services): PapersTreeProvider {
   const view = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const describeFilter = (): void => {
     const filter = provider.filter;
+    const progress = services.library.progress;
+    if (filter === undefined && progress && !services.library.current.papers.length) {
+      view.message = `Indexing ${progress.done} of ${progress.total} listings…`;
+      return;
+    }
     view.description = filter ? `“${filter}”` : undefined;
     if (filter === undefined) {
       view.message = undefined;
@@ -32,6 +37,7 @@ export function createTopicsTree(services: Services): PapersTreeProvider {
     provider,
     view,
     provider.onDidRefresh(describeFilter),
+    services.library.onDidProgress(describeFilter),
     ...registerViewCommands(services, provider, view),
     ...registerPaperCommands(services),
   );

@@ -6,6 +6,12 @@ import type { SearchIndex } from '../../core/search';
 import type { Config } from '../../vscode/config';
 import type { Topic, TopicOverrides } from '../../core/topics';
 
+/** Listings read so far of those found, during a scan. */
+export interface IndexingProgress {
+  done: number;
+  total: number;
+}
+
 export interface LibraryService {
   /** The library as last indexed (empty until the first indexing finishes). */
   readonly current: Library;
@@ -17,8 +23,11 @@ export interface LibraryService {
   searchIndex(): SearchIndex;
   /** The URI of a listing file named in a paper's sources. */
   uriOf(file: string): vscode.Uri | undefined;
-  /** Resolves once the indexing in progress, if any, has finished. */
+  /** Resolves once the indexing in progress, if any, has finished (the first one too, before it starts). */
   whenIndexed(): Promise<Library>;
+  /** How far the scan in progress is, or undefined when none is running. */
+  readonly progress: IndexingProgress | undefined;
+  readonly onDidProgress: vscode.Event<IndexingProgress>;
   /** Reads every listing again. */
   reindex(): Promise<Library>;
   /** The topic overrides (Move to Topic / Rename Topic) and a way to change them. */
