@@ -192,6 +192,17 @@ describe('citing while writing', function () {
       return list.items.filter((item) => item.kind === vscode.CompletionItemKind.Reference && api.library().byKey(keyOf(item)));
     }
 
+    it('offers the papers cited last first, before anything is typed', async () => {
+      await openNote(fresh('notes/recent.md'), 'See ');
+      await vscode.workspace.getConfiguration('litReview').update('syncBibliography', false, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('litReview.insertCitation', ['vragrl2025']);
+      await vscode.commands.executeCommand('litReview.insertCitation', ['cosmos2025']);
+      const editor = await openNote(fresh('notes/recent-next.md'), 'Then [@');
+      const items = await completionKeys(editor.document, new vscode.Position(0, 7), '@');
+      const ordered = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map(keyOf);
+      assert.deepEqual(ordered.slice(0, 2), ['cosmos2025', 'vragrl2025']);
+    });
+
     it('offers every key after `[@`, replacing the whole key being typed', async () => {
       const editor = await openNote(fresh('notes/cite.md'), 'See [@');
       const items = await completionKeys(editor.document, new vscode.Position(0, 6), '@');

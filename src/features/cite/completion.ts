@@ -11,6 +11,7 @@ import type { Services } from '../shared/services';
 import { noteLanguageOf } from '../shared/noteLanguage';
 import { displayTitle } from '../../core/views/displayTitle';
 import { INTERNAL_COMMANDS } from '../../vscode/ids';
+import type { RecentCitations } from '../shared/recentCitations';
 
 /** Above this many papers, only the engine's best hits for what is typed are offered. */
 export const COMPLETION_CAP = 500;
@@ -23,7 +24,10 @@ const AUTHORS_SHOWN = 10;
 export const COMPLETION_ACCEPTED_COMMAND = INTERNAL_COMMANDS.completionAccepted;
 
 export class CitationCompletionProvider implements vscode.CompletionItemProvider<vscode.CompletionItem> {
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly services: Services,
+    private readonly recent: RecentCitations,
+  ) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList | undefined {
     const language = noteLanguageOf(document);
@@ -34,6 +38,8 @@ export class CitationCompletionProvider implements vscode.CompletionItemProvider
     const papers = this.services.library.current.papers;
     if (!papers.length) return undefined;
     const offered = completionPapers(papers, this.services.library.searchIndex(), span.key, COMPLETION_CAP);
+    // Before anything is typed, the papers cited last come first: a draft cites the same papers again.
+    if (!span.key) offered.papers = recentFirst(offered.papers, this.recent.keys.map((key) => this.services.library.current.byKey(key)));
     const range = new vscode.Range(position.line, span.start, position.line, span.end);
     const width = String(offered.papers.length).length;
     // A paper's aliases (keys of other .bib entries merged into it) are offered too: a draft may cite any of them.
@@ -72,4 +78,11 @@ function completionDocumentation(paper: Paper): vscode.MarkdownString {
   markdown.isTrusted = false;
   markdown.supportHtml = false;
   return markdown;
+}
+
+/** The recently cited papers (still in the library) first, newest first, then the rest in their order. */
+function recentFirst(papers: readonly Paper[], recent: readonly (Paper | undefined)[]): Paper[] {
+  const first = [...new Set(recent.filter((paper): paper is Paper => paper !== undefined))];
+  const keys = new Set(first.map((paper) => paper.key));
+  return [...first, ...papers.filter((paper) => !keys.has(paper.key))];
 }

@@ -14,7 +14,7 @@ import { UnknownKeyActions, UnknownKeyDiagnostics } from './unknownKeys';
 
 export const activate: FeatureActivator = (services) => {
   const citing = citingFor(services);
-  const completion = new CitationCompletionProvider(services);
+  const completion = new CitationCompletionProvider(services, citing.bibliography.recent);
   services.context.subscriptions.push(
     registerInsertCitation(services, citing),
     registerInsertBibtexEntry(services, citing),

@@ -9,6 +9,7 @@ import type { Paper } from '../../core/paper/paper';
 import { writeAtomically } from '../../vscode/atomicWrite';
 import type { Services } from './services';
 import { noteLanguageOf } from './noteLanguage';
+import { RecentCitations } from './recentCitations';
 
 export interface SyncResult {
   file: vscode.Uri;
@@ -19,7 +20,11 @@ export class BibliographySync {
   /** One write at a time per file: two quick citations must not read the same old text. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly services: Services) {}
+  readonly recent: RecentCitations;
+
+  constructor(private readonly services: Services) {
+    this.recent = new RecentCitations(services.context.workspaceState);
+  }
 
   /** The .bib files a note names, else the `bibliographyFile` setting in its workspace folder. */
   filesFor(document: vscode.TextDocument): vscode.Uri[] {
@@ -48,6 +53,8 @@ export class BibliographySync {
    * the keys the note cites them by (an alias, say), one per paper; their own keys by default.
    */
   async add(document: vscode.TextDocument, papers: readonly Paper[], keys: readonly string[] = papers.map((paper) => paper.key)): Promise<SyncResult | undefined> {
+    // Every citation passes here, whether or not the bibliography is kept in sync.
+    this.recent.record(keys);
     if (!this.services.config.settings.syncBibliography || !papers.length) return undefined;
     const file = this.filesFor(document)[0];
     if (!file) {
