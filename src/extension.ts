@@ -1,5 +1,6 @@
-// The composition root: builds the services (settings, the indexed library) and hands them
-// to each feature. Features never talk to each other except through commands.
+// The composition root: builds the host services (settings, the indexed library) and hands
+// them to every feature of one list. Features never talk to each other except through
+// commands and features/shared.
 import * as vscode from 'vscode';
 import { ConfigService } from './vscode/config';
 import type { Library } from './core/indexing/library';
@@ -9,7 +10,7 @@ import * as details from './features/details';
 import * as indexing from './features/library';
 import { IndexingService } from './features/library/libraryService';
 import * as search from './features/search';
-import type { Services } from './features/shared/services';
+import type { FeatureActivator, Services } from './features/shared/services';
 import { createTopicsTree, type PapersTreeProvider } from './features/papers-view';
 
 /** What `activate` returns: lets other extensions and the integration tests see the library. */
@@ -44,11 +45,10 @@ export function activate(context: vscode.ExtensionContext): LitReviewApi {
   context.subscriptions.push(output, config, diagnostics, library);
 
   const services: Services = { context, config, library, output };
-  indexing.activate(services);
+  // The Papers view first: the API below hands its tree to tests and other extensions.
   const tree = createTopicsTree(services);
-  details.activate(services);
-  search.activate(services);
-  cite.activate(services);
+  const FEATURES: FeatureActivator[] = [indexing.activate, details.activate, search.activate, cite.activate];
+  for (const activateFeature of FEATURES) activateFeature(services);
 
   void library.start();
   return {
