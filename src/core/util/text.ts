@@ -13,10 +13,14 @@ export function foldDiacritics(text: string): string {
 
 /** ASCII-only, diacritics folded, letters that do not decompose spelled out. */
 export function toAscii(text: string): string {
+  // Most titles and names are plain ASCII already: Unicode normalisation is the costly part.
+  if (PRINTABLE_ASCII.test(text)) return text;
   const spelled = foldDiacritics(text)
     .replace(/[ØøÆæŒœßŁłĐđÞþ]/g, (c) => ASCII_SPELLING[c] ?? c);
   return spelled.replace(/[^\x20-\x7e]/g, '');
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 const ASCII_SPELLING: Record<string, string> = {
   Ø: 'O', ø: 'o', Æ: 'AE', æ: 'ae', Œ: 'OE', œ: 'oe', ß: 'ss', Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Þ: 'Th', þ: 'th',
