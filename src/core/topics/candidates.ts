@@ -1,6 +1,7 @@
 // Candidate topics: each phrase enough papers are about, and each lexicon concept enough
 // papers signal. Phrases nearly every paper uses are "broad": never topics, and they weigh
 // nothing when papers are compared.
+import { isSubjectPhrase } from './labels';
 import { LEXICON } from './lexicon';
 import { TITLE_HIT, compare, type PaperIndex } from './paperIndex';
 
@@ -69,7 +70,7 @@ export function findCandidates(index: PaperIndex, docs: readonly number[], optio
   for (let phrase = 0; phrase < about.length; phrase++) {
     const count = about[phrase]!;
     if (count > maxSize) broad.add(phrase);
-    else if (count >= options.minSize && !exclude.has(phrase)) {
+    else if (count >= options.minSize && !exclude.has(phrase) && isSubjectPhrase(table.text(phrase))) {
       slot[phrase] = list.length;
       // Sized from the count: its members are exactly the papers counted.
       list.push({ id: `phrase:${table.text(phrase)}`, phrases: [phrase], members: new Array<number>(count), strengths: new Array<number>(count), quality: 0 });
@@ -101,20 +102,23 @@ export function findCandidates(index: PaperIndex, docs: readonly number[], optio
   return { candidates, broad, about, weights: phraseWeights(about, broad, docs.length) };
 }
 
-/** "carlo tree search" is only ever part of "monte carlo tree search": not a topic of its own. */
+/**
+ * "carlo tree search" is only ever part of "monte carlo tree search": not a topic of its
+ * own. Longer phrases add up: "objective optimization" is mostly "multi objective
+ * optimization", "bi objective optimization" and "many objective optimization" together.
+ */
 function dropFragments(index: PaperIndex, viable: Map<number, Candidate>): void {
   const { table } = index;
-  const fragments: number[] = [];
+  const inLonger = new Map<number, number>();
   for (const [phrase, candidate] of viable) {
     if (table.words(phrase) < 2) continue;
     const head = table.head(phrase);
     const tail = table.find(table.text(phrase).split(' ').slice(1).join(' '));
-    for (const part of [head, tail]) {
-      const whole = part === undefined ? undefined : viable.get(part);
-      if (whole && candidate.members.length >= 0.8 * whole.members.length) fragments.push(part!);
+    for (const part of new Set([head, tail])) {
+      if (part !== undefined && viable.has(part)) inLonger.set(part, (inLonger.get(part) ?? 0) + candidate.members.length);
     }
   }
-  for (const phrase of fragments) viable.delete(phrase);
+  for (const [part, members] of inLonger) if (members >= 0.8 * viable.get(part)!.members.length) viable.delete(part);
 }
 
 interface ConceptPhrases {

@@ -5,8 +5,10 @@ import { scratchFor } from './scratch';
 import { surfaceForm } from './phrases';
 import type { Candidate } from './candidates';
 import type { Selection } from './select';
+import { titleCase } from './labels';
 
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'via', 'with']);
+export { titleCase } from './labels';
+
 /** Enough papers to see how a phrase is usually written. */
 const LABEL_SAMPLE = 12;
 
@@ -15,7 +17,8 @@ export function topicLabel(candidate: Candidate, index: PaperIndex, members: rea
   if (candidate.label) return candidate.label;
   const phrase = candidate.phrases[0]!;
   const hint = index.hints.get(phrase);
-  if (hint) return hint;
+  // A keyword as the listing writes it, in the one case every label is written in.
+  if (hint) return titleCase(hint);
   const text = index.table.text(phrase);
   const counts = new Map<string, number>();
   // Titles first, then abstracts; a form spelled out from an acronym only as a last resort.
@@ -27,20 +30,17 @@ export function topicLabel(candidate: Candidate, index: PaperIndex, members: rea
     }
     if (counts.size) break;
   }
+  // A phrase only the listing's keywords use ("VFM" in "VFM methods") is written as they write it.
+  if (!counts.size) {
+    for (const doc of members.slice(0, LABEL_SAMPLE)) {
+      for (const keyword of index.papers[doc]!.keywords) {
+        const form = surfaceForm(keyword, text, index.acronyms, false);
+        if (form) counts.set(form, (counts.get(form) ?? 0) + 1);
+      }
+    }
+  }
   const written = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? text;
   return titleCase(written);
-}
-
-/** "monte carlo tree search" -> "Monte Carlo Tree Search"; "GRPO" and "dLLM" stay as written. */
-export function titleCase(text: string): string {
-  return text
-    .split(/(\s+|-)/)
-    .map((word, i) => {
-      if (!/^[a-z]+$/.test(word)) return word;
-      if (i > 0 && SMALL_WORDS.has(word)) return word;
-      return word[0]!.toUpperCase() + word.slice(1);
-    })
-    .join('');
 }
 
 /** The terms that explain an automatic topic: its own phrases, then what else its papers share. */

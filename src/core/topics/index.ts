@@ -66,6 +66,7 @@ export function computeTopics(papers: readonly Paper[], options: TopicOptions = 
     topics = applyRenames(topics, overrides.renames);
     topics = applyMoves(topics, overrides.moves, overrides.renames, new Set(index.papers.map((p) => p.key)));
   }
+  adoptByListing(topics.filter((t) => t.origin === 'auto'), index.papers);
   const placed = new Set(topics.flatMap((t) => t.keys));
   const others = index.papers.map((p) => p.key).filter((key) => !placed.has(key));
   if (others.length) {
@@ -75,6 +76,41 @@ export function computeTopics(papers: readonly Paper[], options: TopicOptions = 
     else topics.push({ name: otherName, keys: [...others].sort(compare), why: 'Papers that share no topic with enough others', origin: 'other' });
   }
   return { topics, papers: withTopics(papers, topics) };
+}
+
+/** A listing file's topic must hold at least this share of the file's placed papers to take its strays. */
+const LISTING_MAJORITY = 0.4;
+
+/**
+ * A paper that shares no words with any topic (a title in another language, a one-word
+ * software name) most likely belongs with the papers listed beside it: a listing file is
+ * usually about one subject. It joins the automatic topic most of its file's papers are
+ * in, when that topic clearly leads; otherwise it stays in "Other".
+ */
+function adoptByListing(topics: readonly Topic[], papers: readonly Paper[]): void {
+  const topicsOf = new Map<string, Topic[]>();
+  for (const topic of topics) for (const key of topic.keys) topicsOf.set(key, [...(topicsOf.get(key) ?? []), topic]);
+  const fileOf = (paper: Paper): string => paper.sources[0]?.file ?? '';
+  const votes = new Map<string, Map<Topic, number>>();
+  const placedIn = new Map<string, number>();
+  for (const paper of papers) {
+    const own = topicsOf.get(paper.key);
+    if (!own) continue;
+    const file = fileOf(paper);
+    placedIn.set(file, (placedIn.get(file) ?? 0) + 1);
+    const tally = votes.get(file) ?? new Map<Topic, number>();
+    for (const topic of own) tally.set(topic, (tally.get(topic) ?? 0) + 1);
+    votes.set(file, tally);
+  }
+  const strays = new Map<Topic, string[]>();
+  for (const paper of papers) {
+    if (topicsOf.has(paper.key)) continue;
+    const file = fileOf(paper);
+    const leader = [...(votes.get(file) ?? [])].sort((a, b) => b[1] - a[1] || compare(a[0].name, b[0].name))[0];
+    if (!leader || leader[1] < LISTING_MAJORITY * placedIn.get(file)!) continue;
+    strays.set(leader[0], [...(strays.get(leader[0]) ?? []), paper.key]);
+  }
+  for (const [topic, keys] of strays) topic.keys = [...new Set([...topic.keys, ...keys])].sort(compare);
 }
 
 function ruleWhy(rule: TopicRule): string {

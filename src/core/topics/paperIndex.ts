@@ -7,6 +7,7 @@ import { SharedEntries } from './sharedEntries';
 import { acronymDefinitions, headingWords } from './phrases';
 import { Vocabulary, type Acronyms } from './vocabulary';
 import { GENERIC_PHRASES } from './words';
+import { isSubjectHeading } from './labels';
 
 /** A phrase in the title or among the listing's keywords says what the paper is about. */
 export const TITLE_HIT = 4;
@@ -143,7 +144,9 @@ export function buildIndex(papers: readonly Paper[]): PaperIndex {
       const field = ARXIV_CATEGORIES.get(keyword.trim().toLowerCase());
       const text = field ?? keyword;
       vocabulary.encode(text, codes);
-      const whole = vocabulary.internWords(headingWords(text, acronyms).slice(0, 6));
+      // A section of a reading list ("Methods") or a venue is no subject: its words still
+      // count, but it is not offered as a topic's name.
+      const whole = isSubjectHeading(text) ? vocabulary.internWords(headingWords(text, acronyms)) : undefined;
       if (whole !== undefined) {
         found.push(whole);
         if (!hints.has(whole)) hints.set(whole, text.trim());

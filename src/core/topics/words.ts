@@ -48,6 +48,8 @@ export const STOP = words(`
   respectively approximately nearly fully largely mainly mostly highly often sometimes usually
   state art sota
   our paper work works propose approach
+  der die das des dem den und fur fuer von zu zum zur im ein eine einer mit auf aus bei nach uber ueber
+  le la les du de et en un une sur pour dans avec par il lo gli di del della dei per con da al nel el los las y
 `);
 
 /** Words a phrase may contain but not start with ("performance gains" is not a topic). */
@@ -57,7 +59,7 @@ export const NO_START = words(`
   challenges limitation limitations issue issues problem problems way ways type types number numbers set sets variety range
   kind kinds level levels step steps stage stages part parts form forms case cases term terms end order rate lot lots amount
   time times cost costs insight insights direction directions advance advances advancement advancements progress success
-  terms respect
+  terms respect objective
   driven based oriented aware guided enhanced powered free specific related level
 `);
 
@@ -80,6 +82,7 @@ export const NO_SINGLE = words(`
   state action environment scale scaling inference fine tuning code search
   context horizon boundary capability ability understanding beyond complex multiple single optimal aware hop turn
   reinforcement supervised unsupervised iterative adaptive robust scalable unified dynamic generative
+  guide practice preparation word computer handbook manual introduction
 `);
 
 /** Words ending in "ly" that are nouns, not adverbs. */
