@@ -1,23 +1,24 @@
-// Benchmark: parse, index, search per keystroke (against plain fuse.js), cache and memory,
-// on a synthetic library of N papers.
+// Benchmark: parse, index, search per keystroke (beside MiniSearch, FlexSearch, uFuzzy and
+// plain fuse.js), cache and memory, on a synthetic library of N papers.
 //   npm run bench -- --papers 10000 [--formats hf,bibtex,md,json] [--json]
 import * as os from 'node:os';
-import Fuse from 'fuse.js';
 import { decodeCache, encodeCache, type CacheEntry } from '../src/core/persist/cache';
 import { Library } from '../src/core/indexing/library';
 import type { Paper } from '../src/core/paper/paper';
-import { decodeSearchIndex, encodeSearchIndex, SearchIndex } from '../src/core/search';
-import { normalizeTitle } from '../src/core/util/text';
+import { decodeSearchIndex, encodeSearchIndex, type SearchIndex } from '../src/core/search';
+import { compareEngines, printComparison, type EngineFigures } from './compare';
 import { generatePapers } from './corpus';
 import { FORMATS, writeListings, type BenchFormat } from './listings';
-import { benchQueries, keystrokes, type BenchQuery } from './queries';
-import { percentile, printTable, time, timeWithCpu } from './report';
+import { benchQueries, keystrokes } from './queries';
+import { printTable, time } from './report';
 
 interface Options {
   papers: number;
   formats: BenchFormat[];
   json: boolean;
   baselineKeystrokes: number;
+  /** A peer whose build takes longer is left out at that size. */
+  buildBudgetSeconds: number;
 }
 
 function readOptions(argv: readonly string[]): Options {
@@ -30,17 +31,13 @@ function readOptions(argv: readonly string[]): Options {
   if (unknown.length) throw new Error(`Unknown format(s) ${unknown.join(', ')}; expected some of ${FORMATS.join(', ')}.`);
   const papers = Number(value('papers') ?? 1000);
   if (!Number.isInteger(papers) || papers < 1) throw new Error('--papers takes a positive whole number.');
-  return { papers, formats, json: argv.includes('--json'), baselineKeystrokes: Number(value('baseline-keystrokes') ?? 40) };
+  const buildBudgetSeconds = Number(value('build-budget-s') ?? 180);
+  if (!(buildBudgetSeconds > 0)) throw new Error('--build-budget-s takes a positive number of seconds.');
+  return { papers, formats, json: argv.includes('--json'), baselineKeystrokes: Number(value('baseline-keystrokes') ?? 40), buildBudgetSeconds };
 }
 
 const round = (value: number): number => Math.round(value * 100) / 100;
 const MODIFIED_AT = new Date('2026-11-28T12:00:00Z');
-
-/** The heap after a full collection (when run with --expose-gc, as `npm run bench` does). */
-function heapMB(): number {
-  (globalThis as { gc?: () => void }).gc?.();
-  return process.memoryUsage().heapUsed / 1048576;
-}
 
 /**
  * A fixed piece of work (encode and decode 20 MB of JSON) timed on this machine, so that
@@ -75,64 +72,6 @@ function buildLibrary(options: Options) {
   const queries = benchQueries(generated, hasId);
   const sizes = new Map(listings.map((l) => [l.file, Buffer.byteLength(l.text)]));
   return { library, papers, queries, sizes, shortfalls, generated: generated.length, files: listings.length, parseMs, parseCpuMs, mergeMs };
-}
-
-/** The rank (1-based) of the expected paper in a result list, 0 if absent. */
-function rankOf(results: readonly Paper[], expect: string): number {
-  const wanted = normalizeTitle(expect);
-  return results.findIndex((paper) => normalizeTitle(paper.title) === wanted) + 1;
-}
-
-function knownItemSuccess(queries: readonly BenchQuery[], search: (query: string) => Paper[]): { atOne: number; total: number; misses: string[] } {
-  const known = queries.filter((query) => query.expect);
-  const misses: string[] = [];
-  let atOne = 0;
-  for (const query of known) {
-    const rank = rankOf(search(query.text), query.expect!);
-    if (rank === 1) atOne++;
-    else misses.push(`"${query.text}" -> rank ${rank || 'none'}`);
-  }
-  return { atOne, total: known.length, misses };
-}
-
-/** Every keystroke of the query stream through the index, wall and CPU time. */
-function measureSearch(index: SearchIndex, queries: readonly BenchQuery[]) {
-  const stream = keystrokes(queries);
-  for (const key of stream.slice(0, 20)) index.search(key);
-  // Typing starts on a settled heap, not amid the collection of the index build's garbage.
-  heapMB();
-  const timings = stream.map((key) => timeWithCpu(() => index.search(key, { limit: 50 })));
-  const wall = timings.map((timing) => timing.wallMs);
-  const cpu = timings.map((timing) => timing.cpuMs);
-  return {
-    stream,
-    keystrokes: stream.length,
-    searchP50Ms: round(percentile(wall, 0.5)),
-    searchP95Ms: round(percentile(wall, 0.95)),
-    searchMaxMs: round(Math.max(...wall)),
-    searchCpuP50Ms: round(percentile(cpu, 0.5)),
-    searchCpuP95Ms: round(percentile(cpu, 0.95)),
-    known: knownItemSuccess(queries, (query) => index.search(query, { limit: 50 }).map((hit) => hit.paper)),
-  };
-}
-
-/**
- * fuse.js as a first version would use it, with its default options (ignoring accents or
- * location, as search needs, makes it some 10 and 40 times slower again). It reads every
- * paper on every keystroke, so only a sample of the stream is timed.
- */
-function measureBaseline(papers: readonly Paper[], stream: readonly string[], queries: readonly BenchQuery[], sample: number) {
-  const [fuse, baselineIndexMs] = time(() => new Fuse(papers, { keys: ['title', 'abstract', 'authors', 'organization'], includeScore: true }));
-  const step = Math.max(1, Math.floor(stream.length / sample));
-  const sampled = stream.filter((_, i) => i % step === 0).slice(0, sample);
-  const latencies = sampled.map((key) => time(() => fuse.search(key, { limit: 50 }))[1]);
-  return {
-    baselineIndexMs: round(baselineIndexMs),
-    baselineKeystrokes: latencies.length,
-    baselineFuseP50Ms: round(percentile(latencies, 0.5)),
-    baselineFuseP95Ms: round(percentile(latencies, 0.95)),
-    known: knownItemSuccess(queries, (query) => fuse.search(query, { limit: 50 }).map((hit) => hit.item)),
-  };
 }
 
 /**
@@ -197,21 +136,22 @@ function measureCache(library: Library, sizes: ReadonlyMap<string, number>, shor
   };
 }
 
+/** One engine's figures; Lit Review and the Fuse.js baseline are never left out, whatever the size. */
+function figuresOf(figures: readonly EngineFigures[], engine: string): EngineFigures {
+  return figures.find((row) => row.engine === engine)!;
+}
+
 function main(): void {
   const options = readOptions(process.argv.slice(2));
   const calibrationMs = calibrate();
   const built = buildLibrary(options);
   const { library, papers, queries, shortfalls } = built;
 
-  const heapBeforeIndexMB = heapMB();
-  const typedArraysBeforeIndexMB = process.memoryUsage().arrayBuffers / 1048576;
-  const [index, indexMs, indexCpuMs] = time(() => new SearchIndex(papers));
-  const heapUsedMB = heapMB();
-  // The index's tables are typed arrays, which live outside the JavaScript heap.
-  const indexTypedArraysMB = process.memoryUsage().arrayBuffers / 1048576 - typedArraysBeforeIndexMB;
-  const search = measureSearch(index, queries);
-  const baseline = measureBaseline(papers, search.stream, queries, options.baselineKeystrokes);
-  const savedIndex = measureSavedIndex(index, papers, search.stream, shortfalls);
+  const comparison = compareEngines(papers, queries, keystrokes(queries), { sample: options.baselineKeystrokes, budgetSeconds: options.buildBudgetSeconds });
+  const { index, litReviewBuild, litReviewKnown, stream } = comparison;
+  const ours = figuresOf(comparison.figures, 'Lit Review');
+  const fuse = figuresOf(comparison.figures, 'Fuse.js');
+  const savedIndex = measureSavedIndex(index, papers, stream, shortfalls);
   const cache = measureCache(library, built.sizes, shortfalls);
   const warmStart = measureWarmStart(cache.bytes, savedIndex.bytes, shortfalls);
 
@@ -223,31 +163,32 @@ function main(): void {
     parseMs: round(built.parseMs),
     parseCpuMs: round(built.parseCpuMs),
     mergeMs: round(built.mergeMs),
-    indexMs: round(indexMs),
-    indexCpuMs: round(indexCpuMs),
-    keystrokes: search.keystrokes,
-    searchP50Ms: search.searchP50Ms,
-    searchP95Ms: search.searchP95Ms,
-    searchMaxMs: search.searchMaxMs,
-    searchCpuP50Ms: search.searchCpuP50Ms,
-    searchCpuP95Ms: search.searchCpuP95Ms,
-    knownItemAt1: `${search.known.atOne}/${search.known.total}`,
-    baselineIndexMs: baseline.baselineIndexMs,
-    baselineKeystrokes: baseline.baselineKeystrokes,
-    baselineFuseP50Ms: baseline.baselineFuseP50Ms,
-    baselineFuseP95Ms: baseline.baselineFuseP95Ms,
-    baselineKnownItemAt1: `${baseline.known.atOne}/${baseline.known.total}`,
+    indexMs: round(litReviewBuild.buildMs),
+    indexCpuMs: round(litReviewBuild.buildCpuMs),
+    keystrokes: stream.length,
+    searchP50Ms: ours.p50Ms,
+    searchP95Ms: ours.p95Ms,
+    searchMaxMs: ours.maxMs,
+    searchCpuP50Ms: ours.cpuP50Ms,
+    searchCpuP95Ms: ours.cpuP95Ms,
+    knownItemAt1: ours.knownItemAt1,
+    baselineIndexMs: fuse.buildMs,
+    baselineKeystrokes: fuse.timedKeystrokes,
+    baselineFuseP50Ms: fuse.p50Ms,
+    baselineFuseP95Ms: fuse.p95Ms,
+    baselineKnownItemAt1: fuse.knownItemAt1,
     ...savedIndex.figures,
     ...cache.figures,
     ...warmStart,
-    heapUsedMB: round(heapUsedMB),
-    indexHeapMB: round(heapUsedMB - heapBeforeIndexMB),
-    indexTypedArraysMB: round(indexTypedArraysMB),
+    heapUsedMB: round(litReviewBuild.heapAfterMB),
+    indexHeapMB: round(litReviewBuild.heapMB),
+    indexTypedArraysMB: round(litReviewBuild.typedArraysMB),
     heapAfterGc: typeof (globalThis as { gc?: unknown }).gc === 'function',
     loadAverage: round(os.loadavg()[0]!),
     cores: os.cpus().length,
     calibrationMs: round(calibrationMs),
     shortfalls,
+    engines: comparison.figures,
   };
 
   const missed = (misses: string[]): string => (misses.length ? ` (missed: ${misses.join('; ')})` : '');
@@ -258,22 +199,19 @@ function main(): void {
     ['search index build', `${result.indexMs} ms (CPU ${result.indexCpuMs} ms)`],
     [`search per keystroke (${result.keystrokes} keystrokes)`, `p50 ${result.searchP50Ms} ms, p95 ${result.searchP95Ms} ms, max ${result.searchMaxMs} ms`],
     ['  the same in CPU time', `p50 ${result.searchCpuP50Ms} ms, p95 ${result.searchCpuP95Ms} ms`],
-    ['known-item queries first', result.knownItemAt1 + missed(search.known.misses)],
-    ['plain fuse.js build', `${result.baselineIndexMs} ms`],
-    [`plain fuse.js per keystroke (sample of ${result.baselineKeystrokes})`, `p50 ${result.baselineFuseP50Ms} ms, p95 ${result.baselineFuseP95Ms} ms`],
-    ['plain fuse.js known-item first', result.baselineKnownItemAt1 + missed(baseline.known.misses)],
+    ['known-item queries first', result.knownItemAt1 + missed(litReviewKnown.misses)],
     ['search index save / load (instead of a build)', `${result.indexSaveMs} ms / ${result.indexLoadMs} ms, ${result.indexMB} MB`],
     ['parse cache save / load', `${result.cacheSaveMs} ms / ${result.cacheLoadMs} ms (CPU ${result.cacheSaveCpuMs} / ${result.cacheLoadCpuMs} ms), ${result.cacheMB} MB`],
     ['cache save after one file changed', `${result.cacheResaveMs} ms`],
     ['warm start: cache, merge and keys, saved index', `${result.warmStartMs} ms (from listings: ${round(result.parseMs + result.mergeMs + result.indexMs)} ms)`],
     ['baseline: the same entries as JSON, save / load', `${result.baselineJsonSaveMs} ms / ${result.baselineJsonLoadMs} ms, ${result.baselineJsonMB} MB`],
-    ['heap used: library + index', `${result.heapUsedMB} MB, of which the index ${result.indexHeapMB} MB${result.heapAfterGc ? '' : ' (without --expose-gc: garbage included)'}`],
+    ['heap used: library + index (before the peers)', `${result.heapUsedMB} MB, of which the index ${result.indexHeapMB} MB${result.heapAfterGc ? '' : ' (without --expose-gc: garbage included)'}`],
     ['the index\'s typed arrays (outside the heap)', `${result.indexTypedArraysMB} MB`],
     ['shortfalls', shortfalls.length ? shortfalls.join('; ') : 'none'],
     ['machine load (1 min average)', `${result.loadAverage} on ${result.cores} cores`],
     ['calibration (20 MB JSON round trip)', `${result.calibrationMs} ms`],
   ]);
-  console.log(`The plain fuse.js baseline (default options) is timed on ${result.baselineKeystrokes} keystrokes spread over the stream: it reads every paper on every keystroke.`);
+  printComparison(comparison.figures, result.papers, result.keystrokes);
   if (options.json) console.log(JSON.stringify(result));
 }
 
