@@ -1,9 +1,11 @@
-// What of a paper is searched, and in which field: the terms the index reads and the
-// folded title the re-scoring reads, computed once when the index is built.
+// What of a paper is searched, and in which field: the terms the index reads, computed once
+// when the index is built, and the folded title and names the re-scoring reads, computed
+// when a paper is first re-scored.
 import { shortName } from '../paper/keys';
 import type { Paper } from '../paper/paper';
 import { parseArxivId, parseDoi } from '../util/text';
-import { compactForm, foldText, indexTerms, stripLatex, titleAcronyms } from './normalize';
+import { isNonPaper } from './entryKind';
+import { compactForm, foldedWords, foldForSearch, indexTerms, searchWords, titleAcronyms } from './normalize';
 import type { DocumentTerms } from './termIndex';
 
 /** A paper with its name and title folded for search, kept for re-scoring. */
@@ -14,15 +16,32 @@ export interface SearchDocument {
   /** The title's letters and digits in one run, for whole-phrase hits. */
   compactTitle: string;
   title: string;
+  /** The title's folded words in order, for phrases: "Chain-of-Thought" is chain, of, thought. */
+  titleWords: string[];
+  /** Code, data, a web page, supplementary material or a volume: ranked a little below papers. */
+  nonPaper: boolean;
+  /** Each author's folded name words, made by `authorWordsOf` when first needed. */
+  authorWords?: string[][];
 }
 
 export function searchDocument(paper: Paper): SearchDocument {
+  const title = foldForSearch(paper.title);
+  const titleWords = foldedWords(title);
   return {
     paper,
     shortName: compactForm(shortName(paper.title) ?? ''),
-    compactTitle: compactForm(paper.title),
-    title: foldText(stripLatex(paper.title)).toLowerCase(),
+    compactTitle: titleWords.join(''),
+    title,
+    titleWords,
+    nonPaper: isNonPaper(paper),
+    // Present from the start, so that every document keeps one shape when it is filled in.
+    authorWords: undefined,
   };
+}
+
+/** The authors' names as folded words: Schölkopf is "scholkopf". */
+export function authorWordsOf(document: SearchDocument): string[][] {
+  return (document.authorWords ??= document.paper.authors.map((author) => searchWords(author)));
 }
 
 /** The terms of each field, for the inverted index. */

@@ -39,7 +39,17 @@ const WORD_PART = /[\p{L}\p{N}]+/gu;
 
 /** Lower-case words of a query or a field, LaTeX stripped and accents folded. */
 export function searchWords(text: string): string[] {
-  return foldText(stripLatex(text)).toLowerCase().match(WORD_PART) ?? [];
+  return foldedWords(foldForSearch(text));
+}
+
+/** A text as search compares it: LaTeX stripped, accents folded, lower case. */
+export function foldForSearch(text: string): string {
+  return foldText(stripLatex(text)).toLowerCase();
+}
+
+/** The words of a text `foldForSearch` gave, without folding it again. */
+export function foldedWords(folded: string): string[] {
+  return folded.match(WORD_PART) ?? [];
 }
 
 /**

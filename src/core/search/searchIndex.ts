@@ -1,13 +1,17 @@
 // Fuzzy search over the library, fast enough to run on every keystroke at 100k papers:
 // an inverted index narrows the papers to those with every query word, fuse.js orders
-// the best few hundred of them, and a paper named exactly by the query comes first.
+// the best hundred of them, and word-by-word checks on those hundred weigh what a person
+// would: a paper named exactly by the query first, a title holding the query as a phrase
+// above titles that merely hold its words, an author's papers first for their name, and
+// papers a little above their code, data and web pages.
 import { IntList } from '../util/intList';
 import type { Paper } from '../paper/paper';
 import { runToEnd, type Steps } from '../util/steps';
 import { CandidateFinder, type Candidates, type QueryWord } from './candidates';
-import { documentTerms, identifiers, queryIdentifiers, searchDocument, type SearchDocument } from './documents';
+import { authorWordsOf, documentTerms, identifiers, queryIdentifiers, searchDocument, type SearchDocument } from './documents';
 import { isStopWord, keyShapedParts, searchWords } from './normalize';
 import { fuseScores } from './rescore';
+import { isInitialOf, misspells, titlePhrase } from './wordMatch';
 import { TermDictionary, type TermTable } from './termDictionary';
 import type { TermIndex, TermMatch } from './termIndex';
 import { buildTermIndex } from './termIndexBuild';
@@ -41,6 +45,19 @@ const MAX_WORDS = 12;
  * score orders papers the index rates alike (measured on the query set in the tests).
  */
 const INDEX_SHARE = 0.8;
+/** A query that is a paper's short name puts it first; one that begins it, well up. */
+const SHORT_NAME_FACTOR = 0.05;
+const SHORT_NAME_START_FACTOR = 0.5;
+/** The short name with a typo: it names the paper, less surely than typed right. */
+const SHORT_NAME_TYPO_FACTOR = 0.3;
+/** A title holding the query as a phrase ranks well above papers that merely hold its words. */
+const PHRASE_FACTOR = 0.5;
+/** A title that begins with the phrase is about it ("The Asteroid Routing Problem: …"). */
+const PHRASE_AT_START_FACTOR = 0.9;
+/** The query's letters in one run in the title ("oversearch" in "Over-Search"): a weaker phrase. */
+const RUN_OF_LETTERS_FACTOR = 0.7;
+/** Code, data, web pages and volumes: a little below papers that match as well, never hidden. */
+const NON_PAPER_FACTOR = 1.3;
 /** A paper with only some of the query's words scores at least this: below the papers with all of them. */
 const PARTIAL_FLOOR = 0.5;
 /** Papers whose identifiers are read between two points where a build in steps may pause. */
@@ -101,36 +118,67 @@ export class SearchIndex {
     const named = this.namedBy(query);
     const queryWords = this.queryWords(words);
     const best = topCandidates(this.finder.find(queryWords), Math.max(RESCORED, limit), named);
-    const hits = this.rescore(best, words, named);
+    const form = this.queryForm(words);
+    const hits = this.rescore(best, form, named);
     // Too few papers have every word: those that have some follow, below every full match.
     if (options.partial !== false && hits.length < limit && queryWords.filter((word) => word.required).length > 1) {
       const found = new Set(hits.map((hit) => hit.doc));
       const some = topCandidates(this.finder.findSome(queryWords), Math.max(RESCORED, limit), undefined).filter((candidate) => !found.has(candidate.doc));
-      const partial = this.rescore(some, words, undefined).map((hit) => ({ doc: hit.doc, score: PARTIAL_FLOOR + (1 - PARTIAL_FLOOR) * hit.score }));
+      const partial = this.rescore(some, form, undefined).map((hit) => ({ ...hit, score: PARTIAL_FLOOR + (1 - PARTIAL_FLOOR) * hit.score }));
       hits.push(...partial);
     }
     return hits.slice(0, limit).map((hit) => ({ paper: this.papers[hit.doc]!, score: roundScore(hit.score) }));
   }
 
   /**
-   * The final order: the index's relevance blended with fuse.js's score, then the boosts
-   * for a query that is the paper's identifier, its short name, or the start of either.
+   * The final order: the index's relevance blended with fuse.js's score, then what a person
+   * reading the list would weigh (see `judge`), and a query that is an author's name puts
+   * that author's papers first.
    */
-  private rescore(best: readonly Ranked[], words: readonly string[], named: number | undefined): { doc: number; score: number }[] {
-    // Only the best hundred or so are worth fuse.js's time; the rest (when a caller asks
-    // for many) keep the index's order, below them.
-    const fused = fuseScores(best.slice(0, RESCORED).map((candidate) => this.document(candidate.doc)), words);
-    const compactQuery = words.join('');
-    const hits = best.map((candidate, i) => {
-      const document = this.document(candidate.doc);
-      let score = INDEX_SHARE * (1 - candidate.relevance) + (1 - INDEX_SHARE) * (fused[i] ?? 1);
-      if (candidate.doc === named) score = 0;
-      else if (document.shortName && document.shortName === compactQuery) score *= 0.05;
-      else if (compactQuery.length >= 3 && document.shortName.startsWith(compactQuery)) score *= 0.5;
-      else if (compactQuery.length >= 6 && document.compactTitle.includes(compactQuery)) score *= 0.7;
-      return { doc: candidate.doc, score };
+  private rescore(best: readonly Ranked[], query: QueryForm, named: number | undefined): Judged[] {
+    // Only the best hundred or so are worth fuse.js's time and the word-by-word checks; the
+    // rest (when a caller asks for many) keep the index's order, below them.
+    const fused = fuseScores(best.slice(0, RESCORED).map((candidate) => this.document(candidate.doc)), query.words);
+    const hits = best.map(({ doc, relevance }, i): Judged => {
+      if (doc === named) return { doc, score: 0, exact: true, byAuthor: false };
+      const document = this.document(doc);
+      const closely = i < RESCORED;
+      const blended = INDEX_SHARE * (1 - relevance) + (1 - INDEX_SHARE) * (fused[i] ?? 1);
+      const exact = document.shortName !== '' && document.shortName === query.compact;
+      const score = exact ? blended * SHORT_NAME_FACTOR : judge(document, blended, query, closely);
+      return { doc, score, exact, byAuthor: closely && this.namesAuthors(doc, document, query) };
     });
-    return hits.sort((a, b) => a.score - b.score || a.doc - b.doc);
+    return authorsFirst(hits).sort((a, b) => a.score - b.score || a.doc - b.doc);
+  }
+
+  /**
+   * The query's words as the re-scoring reads them. For a query that may be authors' names,
+   * each word's terms: the word itself if the library has it, else the words a typo or two
+   * away ("vapnick" for Vapnik); a word of one letter is an initial.
+   */
+  private queryForm(words: readonly string[]): QueryForm {
+    const content = words.filter((word) => !isStopWord(word));
+    const nameWords = content.map((word): NameWord => {
+      if (word.length === 1) return { word, initial: true, terms: new Set() };
+      const exact = this.terms.termOf(word);
+      // A word no paper has may be a misspelled name; as the typed word's look-up has them.
+      const terms = exact !== undefined ? [exact] : this.lookup(word, true).filter((match) => match.typo).map((match) => match.term);
+      return { word, initial: false, terms: new Set(terms) };
+    });
+    // A letter alone is the first key of any query, not an initial.
+    const mayBeNames = nameWords.some((name) => !name.initial) && nameWords.every((name) => name.initial || name.terms.size > 0);
+    // Initials last: they are read letter by letter, and most papers fail a name before.
+    return { words, compact: words.join(''), nameWords: mayBeNames ? nameWords.sort((a, b) => Number(a.initial) - Number(b.initial)) : [] };
+  }
+
+  /**
+   * Whether every word of the query is part of the paper's authors' names: "vapnik",
+   * "vladimir vapnik", "geva berant" for two authors of one paper, read from the paper's
+   * own index terms. "learning" is never a misspelled Leaming: the library has the word.
+   */
+  private namesAuthors(doc: number, document: SearchDocument, { nameWords }: QueryForm): boolean {
+    if (!nameWords.length || !document.paper.authors.length) return false;
+    return nameWords.every((name) => (name.initial ? isInitialOf(authorWordsOf(document), name.word) : this.terms.hasHeadTerm(doc, name.terms, 'people')));
   }
 
   /** The paper whose key, arXiv id or DOI the query is. */
@@ -232,6 +280,68 @@ function topCandidates(found: Candidates, count: number, named: number | undefin
 }
 
 const HISTOGRAM_BINS = 1024;
+
+/** The query as the re-scoring compares it: its folded words, and all of them in one run. */
+interface QueryForm {
+  words: readonly string[];
+  compact: string;
+  /** The words that are not small ones, as they may be part of authors' names; none when they cannot all be. */
+  nameWords: readonly NameWord[];
+}
+
+/** A word of the query as part of a name: an initial, or the terms it may be. */
+interface NameWord {
+  word: string;
+  initial: boolean;
+  terms: ReadonlySet<number>;
+}
+
+/** A candidate's final score, and what decided it. */
+interface Judged {
+  doc: number;
+  score: number;
+  /** Named exactly, by an identifier or its short name: first whatever else holds. */
+  exact: boolean;
+  /** The query is the name of one of its authors. */
+  byAuthor: boolean;
+}
+
+/**
+ * The blended score of a paper the query does not name exactly, weighed as a person reading
+ * the list would (see `matchFactor`), with code, data or a web page a little below the
+ * papers that match as well. `closely` for the re-scored hundred: only they get the
+ * word-by-word checks.
+ */
+function judge(document: SearchDocument, score: number, query: QueryForm, closely: boolean): number {
+  const judged = score * matchFactor(document, query, closely);
+  return document.nonPaper ? Math.min(1, judged * NON_PAPER_FACTOR) : judged;
+}
+
+/**
+ * The strongest of: a query that begins the paper's short name, or is the short name
+ * misspelled; a title that holds the query as a phrase (more so at its start); a title that
+ * holds the query's letters in one run ("oversearch" in "Over-Search").
+ */
+function matchFactor(document: SearchDocument, { words, compact }: QueryForm, closely: boolean): number {
+  if (compact.length >= 3 && document.shortName.startsWith(compact)) return SHORT_NAME_START_FACTOR;
+  if (closely && misspells(compact, document.shortName)) return SHORT_NAME_TYPO_FACTOR;
+  const phrase = closely ? titlePhrase(document.titleWords, words) : undefined;
+  if (phrase) return phrase === 'start' ? PHRASE_FACTOR * PHRASE_AT_START_FACTOR : PHRASE_FACTOR;
+  return compact.length >= 6 && document.compactTitle.includes(compact) ? RUN_OF_LETTERS_FACTOR : 1;
+}
+
+/**
+ * A query that is an author's name means that author's papers: when some candidate is by
+ * the author, the papers that only mention the name follow all of them, in their own order.
+ * A paper named exactly keeps its place.
+ */
+function authorsFirst(hits: Judged[]): Judged[] {
+  let ceiling = -1;
+  for (const hit of hits) if (hit.byAuthor && hit.score > ceiling) ceiling = hit.score;
+  if (ceiling < 0) return hits;
+  for (const hit of hits) if (!hit.byAuthor && !hit.exact) hit.score = ceiling + (1 - ceiling) * hit.score;
+  return hits;
+}
 
 function* mapLazily<T, U>(items: readonly T[], map: (item: T) => U): Iterable<U> {
   for (const item of items) yield map(item);

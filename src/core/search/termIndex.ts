@@ -40,6 +40,8 @@ export interface TermMatch {
   quality: number;
   /** Only the head fields: a one- or two-letter prefix of an abstract word means nothing. */
   headOnly: boolean;
+  /** A whole word a typo or two away: a misspelled name may be one. */
+  typo: boolean;
 }
 
 const MIN_PREFIX_LENGTH_FOR_ABSTRACT = 3;
@@ -97,6 +99,11 @@ export class TermIndex {
     return this.dictionary.size;
   }
 
+  /** The term written exactly so, if any paper has it. */
+  termOf(word: string): number | undefined {
+    return this.dictionary.find(word);
+  }
+
   termText(term: number): string {
     return this.dictionary.text(term);
   }
@@ -109,6 +116,17 @@ export class TermIndex {
   /** A document's head terms: `term << HEAD_FIELD_BITS | fieldMask`. */
   headTermsOf(doc: number): Int32Array {
     return this.docHeadData.subarray(doc ? this.docHeadEnd[doc - 1]! : 0, this.docHeadEnd[doc]!);
+  }
+
+  /** Whether a document has one of the terms in a head field: a few dozen terms to read. */
+  hasHeadTerm(doc: number, terms: ReadonlySet<number>, field: HeadField): boolean {
+    const bit = 1 << HEAD_FIELDS.indexOf(field);
+    const { docHeadData, docHeadEnd } = this;
+    for (let i = doc ? docHeadEnd[doc - 1]! : 0, end = docHeadEnd[doc]!; i < end; i++) {
+      const packed = docHeadData[i]!;
+      if ((packed & bit) !== 0 && terms.has(packed >>> HEAD_FIELD_BITS)) return true;
+    }
+    return false;
   }
 
   /** Documents whose abstract has the term: `doc << BODY_COUNT_BITS | occurrences`. */
@@ -134,7 +152,7 @@ export class TermIndex {
   lookup(word: string, asPrefix: boolean, maxTypos = 2): TermMatch[] {
     const matches: TermMatch[] = [];
     const exact = this.dictionary.find(word);
-    if (exact !== undefined) matches.push({ term: exact, quality: 1, headOnly: false });
+    if (exact !== undefined) matches.push({ term: exact, quality: 1, headOnly: false, typo: false });
     if (asPrefix) {
       const headOnly = word.length < MIN_PREFIX_LENGTH_FOR_ABSTRACT;
       const [from, to] = this.prefixRange(word);
@@ -142,7 +160,7 @@ export class TermIndex {
         const term = this.sorted[i]!;
         if (term === exact) continue;
         const quality = 0.6 + (0.35 * word.length) / this.dictionary.length(term);
-        matches.push({ term, quality, headOnly });
+        matches.push({ term, quality, headOnly, typo: false });
       }
     }
     if (word.length >= MIN_FUZZY_LENGTH && maxTypos > 0) this.addTypos(word, asPrefix, Math.min(maxTypos, word.length >= TWO_TYPOS_LENGTH ? 2 : 1), matches);
@@ -158,7 +176,7 @@ export class TermIndex {
         const text = this.dictionary.text(term);
         if (text.startsWith(word)) continue;
         const distance = boundedDistance(word, text, maxTypos);
-        if (distance > 0 && distance <= maxTypos) matches.push({ term, quality: FUZZY_QUALITY[distance]!, headOnly: false });
+        if (distance > 0 && distance <= maxTypos) matches.push({ term, quality: FUZZY_QUALITY[distance]!, headOnly: false, typo: true });
       }
     }
     if (!asPrefix || matches.length) return;
@@ -169,7 +187,7 @@ export class TermIndex {
         const text = this.dictionary.text(term);
         for (let end = word.length - 1; end <= word.length + 1; end++) {
           if (boundedDistance(word, text, 1, end) <= 1) {
-            matches.push({ term, quality: FUZZY_PREFIX_QUALITY, headOnly: false });
+            matches.push({ term, quality: FUZZY_PREFIX_QUALITY, headOnly: false, typo: false });
             break;
           }
         }

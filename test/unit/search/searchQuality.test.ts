@@ -1,72 +1,20 @@
 // How well search finds the paper a person means, on a real listing: success@1, success@k
 // and mean reciprocal rank, for the search index and for plain fuse.js on the same queries.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import Fuse from 'fuse.js';
 import { Library } from '../../../src/core/indexing/library';
-import { FIXTURES } from '../helpers';
-import type { Paper } from '../../../src/core/paper/paper';
 import { SearchIndex } from '../../../src/core/search';
+import { exampleListing } from '../helpers';
+import { measure, plainFuse, querySet, report } from './quality';
 
-interface QueryCase {
-  query: string;
-  /** The title of the paper the query means. */
-  expect: string;
-  /** The paper must be within the first k hits. */
-  k: number;
-  kind: string;
-}
-
-interface Quality {
-  successAt1: number;
-  successAtK: number;
-  mrr: number;
-  misses: string[];
-}
-
-const fixtures = FIXTURES;
-const listing = readFileSync(path.join(fixtures, 'hf-daily-papers-rl-search.txt'), 'utf8');
-const querySet = (name: string): QueryCase[] => (JSON.parse(readFileSync(path.join(fixtures, name), 'utf8')) as { queries: QueryCase[] }).queries;
 const cases = querySet('search-queries.json');
 /** Paraphrases, partial queries (a word no paper has), misspellings and word starts. */
 const hardCases = querySet('search-queries-hard.json');
-const papers = Library.fromListings([{ file: 'hf.txt', text: listing, modifiedAt: new Date('2026-11-28T12:00:00Z') }]).papers;
-
-/**
- * What a first version would write: fuse.js over the main fields, accents ignored; by
- * default (matches near the start of a field count) or anywhere in a field (much slower).
- */
-function plainFuse(all: readonly Paper[], ignoreLocation: boolean): (query: string) => Paper[] {
-  const fuse = new Fuse(all, { keys: ['title', 'abstract', 'authors', 'organization'], ignoreDiacritics: true, ignoreLocation, includeScore: true });
-  return (query) => fuse.search(query).map((hit) => hit.item);
-}
-
-function measure(search: (query: string) => Paper[], queries: readonly QueryCase[] = cases): Quality {
-  let atOne = 0;
-  let atK = 0;
-  let reciprocal = 0;
-  const misses: string[] = [];
-  for (const item of queries) {
-    const rank = search(item.query).findIndex((paper) => paper.title === item.expect) + 1;
-    if (rank === 1) atOne++;
-    if (rank >= 1 && rank <= item.k) atK++;
-    else misses.push(`"${item.query}" (${item.kind}): rank ${rank || 'not found'}, wanted <= ${item.k}`);
-    if (rank) reciprocal += 1 / rank;
-  }
-  return { successAt1: atOne / queries.length, successAtK: atK / queries.length, mrr: reciprocal / queries.length, misses };
-}
-
-function report(name: string, quality: Quality): void {
-  const figures = `success@1 ${quality.successAt1.toFixed(3)}  success@k ${quality.successAtK.toFixed(3)}  MRR ${quality.mrr.toFixed(3)}`;
-  console.log(`      ${name.padEnd(14)} ${figures}`);
-  for (const miss of quality.misses) console.log(`        miss: ${miss}`);
-}
+const papers = Library.fromListings([exampleListing()]).papers;
 
 describe('search quality on the Daily Papers listing', () => {
   const index = new SearchIndex(papers);
-  const ours = measure((query) => index.search(query, { limit: 20 }).map((hit) => hit.paper));
-  const baselines = { 'fuse': measure(plainFuse(papers, false)), 'fuse anywhere': measure(plainFuse(papers, true)) };
+  const ours = measure((query) => index.search(query, { limit: 20 }).map((hit) => hit.paper), cases);
+  const baselines = { 'fuse': measure(plainFuse(papers, false), cases), 'fuse anywhere': measure(plainFuse(papers, true), cases) };
 
   before(() => {
     console.log(`      ${cases.length} queries over ${papers.length} papers`);
