@@ -8,37 +8,8 @@ import assert from 'node:assert/strict';
 import { Library } from '../../../src/core/indexing/library';
 import { computeTopics } from '../../../src/core/topics';
 import { exampleListing, fixture } from '../helpers';
-import { describeTopics, percent, shapeOf } from './quality';
+import { describeTopics, pairScores, percent, shapeOf, shareAny, show } from './quality';
 
-interface Scores {
-  precision: number;
-  recall: number;
-  f1: number;
-}
-
-function pairScores(titles: readonly string[], truth: (a: string, b: string) => boolean, guess: (a: string, b: string) => boolean): Scores {
-  let both = 0;
-  let guessed = 0;
-  let expected = 0;
-  for (let i = 0; i < titles.length; i++) {
-    for (let j = i + 1; j < titles.length; j++) {
-      const t = truth(titles[i]!, titles[j]!);
-      const g = guess(titles[i]!, titles[j]!);
-      if (t) expected++;
-      if (g) guessed++;
-      if (t && g) both++;
-    }
-  }
-  const precision = guessed ? both / guessed : 0;
-  const recall = expected ? both / expected : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
-}
-
-function shareAny(sets: ReadonlyMap<string, ReadonlySet<string>>): (a: string, b: string) => boolean {
-  return (a, b) => [...sets.get(a)!].some((topic) => sets.get(b)!.has(topic));
-}
-
-const show = (s: Scores): string => `precision ${s.precision.toFixed(3)}  recall ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}`;
 
 describe('topic quality against hand labels', () => {
   const labels = JSON.parse(fixture('topics-labels.json')) as { topics: Record<string, string[]> };
