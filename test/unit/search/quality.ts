@@ -1,5 +1,6 @@
 // Measuring how well a search finds the paper a person means: success@1, success@k and
 // mean reciprocal rank over a query set, for the search index and for plain fuse.js.
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import Fuse from 'fuse.js';
@@ -54,4 +55,11 @@ export function report(name: string, quality: Quality): void {
   const figures = `success@1 ${quality.successAt1.toFixed(3)}  success@k ${quality.successAtK.toFixed(3)}  MRR ${quality.mrr.toFixed(3)}`;
   console.log(`      ${name.padEnd(14)} ${figures}`);
   for (const miss of quality.misses) console.log(`        miss: ${miss}`);
+}
+
+/** Fails unless the set has at least `minimum` queries and every paper it expects is in the library. */
+export function assertQuerySetWorthMeasuring(queries: readonly QueryCase[], papers: readonly Paper[], minimum: number): void {
+  assert.ok(queries.length >= minimum, `${queries.length} queries, fewer than ${minimum}`);
+  const titles = new Set(papers.map((paper) => paper.title));
+  for (const item of queries) assert.ok(titles.has(item.expect), `no paper titled "${item.expect}"`);
 }
