@@ -3,6 +3,8 @@
 //   npm run bench -- --papers 10000 [--formats hf,bibtex,md,json] [--json]
 import * as os from 'node:os';
 import { decodeCache, encodeCache, type CacheEntry } from '../src/core/persist/cache';
+import { decodeLibrarySnapshot, encodeLibrarySnapshot, type ListingStamp } from '../src/core/persist/librarySnapshot';
+import { computeTopics, parseSavedTopics, serializeSavedTopics } from '../src/core/topics';
 import { Library } from '../src/core/indexing/library';
 import type { Paper } from '../src/core/paper/paper';
 import { decodeSearchIndex, encodeSearchIndex, type SearchIndex } from '../src/core/search';
@@ -10,7 +12,7 @@ import { compareEngines, printComparison, type EngineFigures } from './compare';
 import { generatePapers } from './corpus';
 import { FORMATS, writeListings, type BenchFormat } from './listings';
 import { benchQueries, keystrokes } from './queries';
-import { printTable, time } from './report';
+import { heapMB, printTable, time, typedArraysMB } from './report';
 
 interface Options {
   papers: number;
@@ -90,19 +92,45 @@ function measureSavedIndex(index: SearchIndex, papers: readonly Paper[], stream:
 }
 
 /**
- * A warm start from the two saved files to a library that can be searched: the cache
- * decoded, its papers merged and keyed, the saved index loaded for them. The library's
- * options are the ones the first was made with, as the extension's settings would be.
+ * A warm start from the saved files to a library that can be searched and a tree that can
+ * be drawn: the library as last shown restored whole (no merge, no keys), the saved index
+ * loaded for it and the saved topics read. Beside it, the start that merges the parse
+ * cache again, as a start does when the snapshot is missing or older. The heap is what the
+ * restored library, index and topics hold, measured as the growth after a full collection.
  */
-function measureWarmStart(cacheBytes: Uint8Array, indexBytes: Uint8Array, shortfalls: string[]) {
-  const [searchable, warmStartMs] = time(() => {
-    const entries = decodeCache(cacheBytes, { producer: 'bench' }) ?? [];
-    const library = new Library();
-    for (const entry of entries) library.setParsed(entry.file, entry.result);
-    return decodeSearchIndex(indexBytes, library.papers, 'bench');
+function measureWarmStart(library: Library, sizes: ReadonlyMap<string, number>, cacheBytes: Uint8Array, indexBytes: Uint8Array, shortfalls: string[]) {
+  const snapshot = { listings: library.files.map((file): ListingStamp => [file, MODIFIED_AT.getTime(), sizes.get(file) ?? 0]), library: { papers: library.papers, problems: library.problems, merges: library.merges, refusedMerges: library.refusedMerges } };
+  const [snapshotBytes, snapshotSaveMs] = time(() => encodeLibrarySnapshot(snapshot, { producer: 'bench' }));
+  const [topics, topicsMs] = time(() => computeTopics(library.papers).topics);
+  const topicsText = serializeSavedTopics({ stamp: 'bench', topics });
+  const heapBefore = heapMB();
+  const typedBefore = typedArraysMB();
+  const [warm, warmStartMs, warmStartCpuMs] = time(() => {
+    const restored = decodeLibrarySnapshot(snapshotBytes, { producer: 'bench' });
+    const papers = restored && Library.restored(restored.library, restored.listings.map(([file]) => file)).papers;
+    return { papers, index: papers && decodeSearchIndex(indexBytes, papers, 'bench'), topics: parseSavedTopics(topicsText) };
   });
-  if (!searchable) shortfalls.push('warm start: the saved index did not load for the cached library');
-  return { warmStartMs: round(warmStartMs) };
+  const warmHeapMB = heapMB() - heapBefore;
+  const warmTypedArraysMB = typedArraysMB() - typedBefore;
+  if (!warm.index || !warm.topics) shortfalls.push('warm start: the snapshot, saved index or saved topics did not load');
+  const [fromCache, warmFromCacheMs] = time(() => {
+    const entries = decodeCache(cacheBytes, { producer: 'bench' }) ?? [];
+    const merged = new Library();
+    for (const entry of entries) merged.setParsed(entry.file, entry.result);
+    return decodeSearchIndex(indexBytes, merged.papers, 'bench');
+  });
+  if (!fromCache) shortfalls.push('warm start: the saved index did not load for the cached library');
+  return {
+    warmStartMs: round(warmStartMs),
+    warmStartCpuMs: round(warmStartCpuMs),
+    warmHeapMB: round(warmHeapMB),
+    warmTypedArraysMB: round(warmTypedArraysMB),
+    warmFromCacheMs: round(warmFromCacheMs),
+    snapshotSaveMs: round(snapshotSaveMs),
+    snapshotMB: round(snapshotBytes.length / 1048576),
+    topicsMs: round(topicsMs),
+    topicCount: topics.length,
+  };
 }
 
 /**
@@ -153,7 +181,7 @@ function main(): void {
   const fuse = figuresOf(comparison.figures, 'Fuse.js');
   const savedIndex = measureSavedIndex(index, papers, stream, shortfalls);
   const cache = measureCache(library, built.sizes, shortfalls);
-  const warmStart = measureWarmStart(cache.bytes, savedIndex.bytes, shortfalls);
+  const warmStart = measureWarmStart(library, built.sizes, cache.bytes, savedIndex.bytes, shortfalls);
 
   const result = {
     papers: papers.length,
@@ -203,7 +231,10 @@ function main(): void {
     ['search index save / load (instead of a build)', `${result.indexSaveMs} ms / ${result.indexLoadMs} ms, ${result.indexMB} MB`],
     ['parse cache save / load', `${result.cacheSaveMs} ms / ${result.cacheLoadMs} ms (CPU ${result.cacheSaveCpuMs} / ${result.cacheLoadCpuMs} ms), ${result.cacheMB} MB`],
     ['cache save after one file changed', `${result.cacheResaveMs} ms`],
-    ['warm start: cache, merge and keys, saved index', `${result.warmStartMs} ms (from listings: ${round(result.parseMs + result.mergeMs + result.indexMs)} ms)`],
+    ['warm start: library restored, saved index and topics', `${result.warmStartMs} ms (CPU ${result.warmStartCpuMs} ms), holding ${result.warmHeapMB} MB of heap and ${result.warmTypedArraysMB} MB of typed arrays`],
+    ['  the same merging the parse cache again', `${result.warmFromCacheMs} ms (from listings: ${round(result.parseMs + result.mergeMs + result.indexMs)} ms)`],
+    ['library snapshot save', `${result.snapshotSaveMs} ms, ${result.snapshotMB} MB`],
+    ['topics from scratch', `${result.topicsMs} ms, ${result.topicCount} topics`],
     ['baseline: the same entries as JSON, save / load', `${result.baselineJsonSaveMs} ms / ${result.baselineJsonLoadMs} ms, ${result.baselineJsonMB} MB`],
     ['heap used: library + index (before the peers)', `${result.heapUsedMB} MB, of which the index ${result.indexHeapMB} MB${result.heapAfterGc ? '' : ' (without --expose-gc: garbage included)'}`],
     ['the index\'s typed arrays (outside the heap)', `${result.indexTypedArraysMB} MB`],

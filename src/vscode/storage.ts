@@ -1,14 +1,16 @@
-// Where the warm-start files live (the extension's storage for this workspace): the parse
-// cache, the saved search index and the saved topics, each read and written whole. A file
-// that cannot be read is an empty cache, or nothing saved.
+// Where the warm-start files live (the extension's storage for this workspace): the
+// library as last shown, the parse cache, the saved search index and the saved topics,
+// each read and written whole. A file that cannot be read is an empty cache, or nothing saved.
 import * as vscode from 'vscode';
 import { decodeCache, encodeCache, type CacheEntry } from '../core/persist/cache';
+import { decodeLibrarySnapshot, encodeLibrarySnapshot, type LibrarySnapshot } from '../core/persist/librarySnapshot';
 import type { Paper } from '../core/paper/paper';
 import { decodeSearchIndex, encodeSearchIndex, type SearchIndex } from '../core/search';
 import { parseSavedTopics, serializeSavedTopics, type SavedTopics } from '../core/topics';
 import { writeAtomically } from './atomicWrite';
 
 const CACHE_FILE = 'library-cache.bin';
+const SNAPSHOT_FILE = 'library-snapshot.bin';
 const SEARCH_INDEX_FILE = 'search-index.bin';
 const TOPICS_FILE = 'topics.json';
 
@@ -38,6 +40,24 @@ export class CacheStore {
   /** Throws when the storage cannot be written. */
   async save(entries: readonly CacheEntry[]): Promise<void> {
     await this.write(this.uri, encodeCache(entries, { producer: this.producer }));
+  }
+
+  /**
+   * The library as last shown, if it was saved by this producer with these settings
+   * (`readWith` names the settings that change how listings are read and keyed).
+   */
+  async loadSnapshot(readWith: string): Promise<LibrarySnapshot | undefined> {
+    const bytes = await read(this.stored(SNAPSHOT_FILE));
+    return bytes && decodeLibrarySnapshot(bytes, { producer: this.snapshotProducer(readWith) });
+  }
+
+  /** Throws when the storage cannot be written. */
+  async saveSnapshot(snapshot: LibrarySnapshot, readWith: string): Promise<void> {
+    await this.write(this.stored(SNAPSHOT_FILE), encodeLibrarySnapshot(snapshot, { producer: this.snapshotProducer(readWith) }));
+  }
+
+  private snapshotProducer(readWith: string): string {
+    return `${this.producer} ${readWith}`;
   }
 
   /** The saved index, if it was saved for this stamp and these papers (in the order it was built from). */

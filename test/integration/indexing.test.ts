@@ -166,6 +166,10 @@ describe('keeping the library fresh', function () {
     };
     await until(regrouped, (origin) => origin === 'loaded', 'the saved topics of the library as it is', 60_000);
     await until(async () => (await vscode.workspace.fs.readFile(cache).then(decodeCache, () => undefined))?.length, Boolean, 'the saved cache', 20_000);
+    // The library as shown is saved too, keys and all: the next start restores it whole.
+    const snapshot = vscode.Uri.joinPath(cache, '..', 'library-snapshot.bin');
+    const savedKeys = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(snapshot).then((b) => b, () => new Uint8Array()));
+    await until(savedKeys, (text) => text.includes('"warm2024"'), 'the saved library', 20_000);
     const names = api.tree.getChildren().map((node) => (node.kind === 'group' ? node.label : ''));
 
     // A second start with the same storage, as when the window opens again.
@@ -179,10 +183,11 @@ describe('keeping the library fresh', function () {
       const shown: number[] = [];
       service.onDidChange((library) => shown.push(library.papers.length));
       const library = await service.start();
-      assert.deepEqual(shown, [EXAMPLE_PAPER_COUNT + 1], 'the cached papers show once, and the check changes nothing');
-      assert.ok(lines.some((line) => line.startsWith(`Showed ${EXAMPLE_PAPER_COUNT + 1} papers from the cache`)), lines.join('\n'));
+      assert.deepEqual(shown, [EXAMPLE_PAPER_COUNT + 1], 'the saved papers show once, and the check changes nothing');
+      assert.ok(lines.some((line) => line.startsWith(`Showed ${EXAMPLE_PAPER_COUNT + 1} papers as last indexed`)), lines.join('\n'));
       assert.deepEqual(diagnostics.get(broken)?.map((diagnostic) => diagnostic.range.start.line), [1], 'the problem shows at its file and line after a warm start');
-      assert.ok(lines.some((line) => /^Checked \d+ listings in \d+ ms: all as cached\.$/.test(line)), lines.join('\n'));
+      assert.ok(lines.some((line) => /^Checked \d+ listings in \d+ ms: all as last indexed\.$/.test(line)), lines.join('\n'));
+      assert.equal(library.byKey('warm2024')?.title, 'Warm Start Problems', 'a restored library resolves its keys');
       assert.equal(service.current, library);
       const warmTopics = service.topics().map((topic) => topic.name);
       assert.ok(names.every((name) => warmTopics.includes(name)), `the topics the tree showed: ${warmTopics.join(', ')}`);
@@ -191,6 +196,17 @@ describe('keeping the library fresh', function () {
       assert.equal(service.searchIndexOrigin(), 'loaded');
       assert.equal(service.searchIndex().search('zerosearch')[0]?.paper.title.startsWith('ZeroSearch'), true);
       assert.ok(!lines.some((line) => line.startsWith('Built the search index') || line.startsWith('Found ')), lines.join('\n'));
+
+      // A change after a restored start merges again, from the parse results it was merged from.
+      const added = workspaceUri('papers/after-warm.txt');
+      await vscode.workspace.fs.writeFile(added, listing('Changed After A Warm Start'));
+      try {
+        await until(() => service.current.papers.map((paper) => paper.title), (now) => now.includes('Changed After A Warm Start'), 'the listing added after the warm start', 20_000);
+        assert.equal(service.current.papers.length, EXAMPLE_PAPER_COUNT + 2, 'every other paper is still there');
+        assert.equal(service.current.byKey('warm2024')?.title, 'Warm Start Problems');
+      } finally {
+        await vscode.workspace.fs.delete(added).then(undefined, () => undefined);
+      }
     } finally {
       service.dispose();
       config.dispose();
@@ -242,7 +258,7 @@ describe('keeping the library fresh', function () {
     try {
       const library = await service.start();
       assert.equal(library.papers.length, EXAMPLE_PAPER_COUNT);
-      assert.ok(!lines.some((line) => /from the cache/.test(line)), lines.join('\n'));
+      assert.ok(!lines.some((line) => /as last indexed/.test(line)), lines.join('\n'));
       assert.ok(lines.some((line) => line.startsWith(`Read ${EXAMPLE_LISTING}`)), `the listing is parsed again:\n${lines.join('\n')}`);
     } finally {
       service.dispose();

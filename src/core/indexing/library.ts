@@ -27,13 +27,17 @@ export interface KeyMerge {
   title: string;
 }
 
-interface Built {
+/** What a library is once merged and keyed, as the features see it. */
+export interface BuiltLibrary {
   papers: Paper[];
   problems: Problem[];
-  /** Every key and alias, lower-cased. */
-  byKey: Map<string, Paper>;
   merges: KeyMerge[];
   refusedMerges: RefusedMerge[];
+}
+
+interface Built extends BuiltLibrary {
+  /** Every key and alias, lower-cased. */
+  byKey: Map<string, Paper>;
 }
 
 /** The paper as the library shows it: its key, the aliases still free to cite it, no topics yet. */
@@ -49,8 +53,42 @@ function withKeys(draft: PaperDraft, key: string, aliases: string[]): Paper {
 export class Library {
   private readonly parsed = new Map<string, ParseResult>();
   private built?: Built;
+  /**
+   * The listings of a library restored merged and keyed (from a snapshot) whose parse
+   * results are not read yet; undefined once they are, or for a library built here.
+   */
+  private restoredFiles?: string[];
 
   constructor(private readonly options: LibraryOptions = {}) {}
+
+  /**
+   * The library as it was merged and keyed from `files`, shown without merging again.
+   * Its parse results come later (`restoreParsed`), when a change needs them.
+   */
+  static restored(built: BuiltLibrary, files: readonly string[], options: LibraryOptions = {}): Library {
+    const library = new Library(options);
+    library.built = { ...built, byKey: keyMap(built.papers) };
+    library.restoredFiles = [...files].sort();
+    return library;
+  }
+
+  /** False for a restored library until its parse results are given back. */
+  get hasParseResults(): boolean {
+    return !this.restoredFiles;
+  }
+
+  /**
+   * Gives a restored library the parse results it was merged from, so that the next
+   * change can merge again. What it shows stays as it is.
+   */
+  restoreParsed(results: ReadonlyMap<string, ParseResult>): void {
+    for (const file of this.restoredFiles ?? []) {
+      const result = results.get(file);
+      if (!result) throw new Error(`No parse result for ${file}, which the library was merged from.`);
+      this.parsed.set(file, result);
+    }
+    this.restoredFiles = undefined;
+  }
 
   static fromListings(listings: Iterable<Listing>, options: LibraryOptions = {}): Library {
     const library = new Library(options);
@@ -64,6 +102,7 @@ export class Library {
    * Parse results are shared, since nothing changes them.
    */
   clone(): Library {
+    if (this.restoredFiles) throw new Error('A restored library is cloned only once its parse results are back.');
     const copy = new Library(this.options);
     for (const [file, result] of this.parsed) copy.parsed.set(file, result);
     return copy;
@@ -76,6 +115,7 @@ export class Library {
 
   /** Adds or replaces one file's already-parsed contribution (from a cache or a worker). */
   setParsed(file: string, result: ParseResult): void {
+    if (this.restoredFiles) throw new Error('A restored library is changed only once its parse results are back.');
     this.parsed.set(file, result);
     this.built = undefined;
   }
@@ -86,6 +126,7 @@ export class Library {
   }
 
   delete(file: string): boolean {
+    if (this.restoredFiles) throw new Error('A restored library is changed only once its parse results are back.');
     this.built = undefined;
     return this.parsed.delete(file);
   }
@@ -99,7 +140,7 @@ export class Library {
   }
 
   get files(): string[] {
-    return [...this.parsed.keys()].sort();
+    return this.restoredFiles ?? [...this.parsed.keys()].sort();
   }
 
   parsedFile(file: string): ParseResult | undefined {
@@ -146,10 +187,16 @@ export class Library {
     }
     let papers: Paper[] = merged.map((draft, index) => withKeys(draft, keys[index]!, aliases[index]!));
     if (this.options.topics) papers = this.options.topics(papers);
-    const byKey = new Map<string, Paper>();
-    for (const paper of papers) for (const key of [paper.key, ...(paper.aliases ?? [])]) byKey.set(key.toLowerCase(), paper);
+    const byKey = keyMap(papers);
     const merges = joins.map(({ index, reason }) => ({ key: papers[index]!.key, aliases: papers[index]!.aliases ?? [], reason, title: papers[index]!.title }));
     this.built = { papers, problems, byKey, merges, refusedMerges: refused };
     return this.built;
   }
+}
+
+/** Every key and alias, lower-cased, to its paper. */
+function keyMap(papers: readonly Paper[]): Map<string, Paper> {
+  const byKey = new Map<string, Paper>();
+  for (const paper of papers) for (const key of [paper.key, ...(paper.aliases ?? [])]) byKey.set(key.toLowerCase(), paper);
+  return byKey;
 }

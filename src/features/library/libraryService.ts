@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import type { CacheEntry } from '../../core/persist/cache';
 import { matchesGlobs } from '../../core/util/glob';
-import { Library } from '../../core/indexing/library';
+import { Library, type LibraryOptions } from '../../core/indexing/library';
+import { sameListings, type ListingStamp } from '../../core/persist/librarySnapshot';
 import type { SearchIndex } from '../../core/search';
 import type { Settings } from '../../core/settings';
 import { OVERRIDES_FILE, parseOverrides, serializeOverrides, type Topic, type TopicOverrides } from '../../core/topics';
@@ -45,7 +46,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   private state?: LibraryState;
   private readonly derivations: Derivations;
   /** The listings as the cache has them, which the library is until the first scan. */
-  private cachedListings: [file: string, mtime: number, size: number][] = [];
+  private cachedListings: ListingStamp[] = [];
   private topicOverrides: TopicOverrides = { moves: {}, renames: {} };
   /** Only the newest scan may publish its result. */
   private generation = 0;
@@ -127,25 +128,52 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     return this.state;
   }
 
-  /** Warm start from the cache (the tree shows at once), then a full scan in the background. */
+  /**
+   * Warm start (the tree shows at once), then a full scan in the background. The library
+   * as last shown is restored whole when there is one; otherwise it is merged from the
+   * parse cache.
+   */
   start(): Promise<Library> {
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.indexing, true);
-    this.indexing = Promise.all([this.cache.load(), this.derivations.loadSavedTopics()]).then(async ([cached]) => {
+    this.indexing = Promise.all([this.cache.loadSnapshot(this.readWith()), this.derivations.loadSavedTopics()]).then(async ([snapshot]) => {
+      if (snapshot) {
+        await this.showWarm(Library.restored(snapshot.library, snapshot.listings.map(([file]) => file), this.libraryOptions(this.config.settings)), snapshot.listings);
+        return this.reindex();
+      }
+      const cached = await this.cache.load();
       if (cached.length) {
-        // The overrides are part of what topics are found from: the saved ones are for them.
-        this.roots = await libraryRoots(this.config.settings.libraryFolders);
-        this.topicOverrides = await this.readOverrides();
         const warm = this.newLibrary(this.config.settings);
         for (const entry of cached) warm.setParsed(entry.file, entry.result);
-        this.library = warm;
-        this.cachedListings = cached.map((entry) => [entry.file, entry.mtimeMs, entry.size]);
-        this.output.appendLine(`Showed ${this.library.papers.length} papers from the cache; checking the listings for changes.`);
-        this.publish();
+        await this.showWarm(warm, cached.map((entry) => [entry.file, entry.mtimeMs, entry.size]));
       }
       return this.reindex(cached);
     });
     this.startIndexing(this.indexing);
     return this.indexing;
+  }
+
+  private async showWarm(library: Library, listings: ListingStamp[]): Promise<void> {
+    // The overrides are part of what topics are found from: the saved ones are for them.
+    this.roots = await libraryRoots(this.config.settings.libraryFolders);
+    this.topicOverrides = await this.readOverrides();
+    this.library = library;
+    this.cachedListings = listings;
+    this.output.appendLine(`Showed ${library.papers.length} papers as last indexed; checking the listings for changes.`);
+    this.publish();
+  }
+
+  /**
+   * Gives a library restored from the snapshot the parse results it was merged from, from
+   * the parse cache, so a change can merge again. False when the cache does not hold them.
+   */
+  private async restoreParseResults(): Promise<boolean> {
+    if (this.library.hasParseResults) return true;
+    const listed = new Map<string, string>([...this.files].map(([file, state]) => [file, `${state.mtime}/${state.size}`]));
+    const results = new Map((await this.cache.load()).filter((entry) => listed.get(entry.file) === `${entry.mtimeMs}/${entry.size}`).map((entry) => [entry.file, entry.result]));
+    if (this.library.hasParseResults) return true;
+    if (this.library.files.some((file) => !results.has(file))) return false;
+    this.library.restoreParsed(results);
+    return true;
   }
 
   /** Only settings that change what is read re-read the folders; topic settings just regroup. */
@@ -189,6 +217,22 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     this.roots = await libraryRoots(settings.libraryFolders);
     this.watch();
     this.topicOverrides = await this.readOverrides();
+    const uris = await this.findListings(settings);
+    if (!this.library.hasParseResults) {
+      // Restored whole: unless a listing changed, nothing needs reading or merging again.
+      const started = Date.now();
+      const states = await this.statListings(uris);
+      if (run !== this.generation) return this.indexing;
+      if (sameListings(stampsOf(states), this.cachedListings)) {
+        this.files.clear();
+        for (const [file, state] of states) this.files.set(file, state);
+        this.cachedListings = [];
+        this.output.appendLine(`Checked ${states.size} listings in ${Date.now() - started} ms: all as last indexed.`);
+        this.showProblems();
+        return this.library;
+      }
+      cached = await this.cache.load();
+    }
     const reuse = new Map(cached.map((entry) => [entry.file, entry]));
     for (const [file, state] of this.files) {
       const parsed = this.library.parsedFile(file);
@@ -196,7 +240,6 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     }
     const library = this.newLibrary(settings);
     const files = new Map<string, FileState>();
-    const uris = await this.findListings(settings);
     const firstRun = !this.files.size && !cached.length;
     // A warm start that finds every listing as the cache has it need not write the cache again.
     const fromDisk = new Map(cached.map((entry) => [entry.file, entry.result]));
@@ -236,6 +279,8 @@ export class IndexingService implements LibraryService, vscode.Disposable {
       this.output.appendLine(`Checked ${files.size} listings in ${Date.now() - started} ms: all as cached.`);
       // The warm start did not know where the listings were: now their problems can show at them.
       this.showProblems();
+      // Merged from the cache this once: the next start restores it whole.
+      void this.saveSnapshot();
       return this.library;
     }
     this.library = library;
@@ -284,6 +329,12 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     const changes = [...this.pending.values()];
     this.pending.clear();
     await this.indexing;
+    // A library restored whole merges again only with the parse results it came from.
+    if (!(await this.restoreParseResults())) {
+      // The parse cache is gone or older: reading every listing again takes in these changes too.
+      void this.reindex();
+      return;
+    }
     const settings = this.config.settings;
     // The change is made on a copy, published whole: the library the features hold never changes under them.
     const next = this.library.clone();
@@ -345,7 +396,27 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   }
 
   private newLibrary(settings: Settings): Library {
-    return new Library({ template: settings.keyTemplate });
+    return new Library(this.libraryOptions(settings));
+  }
+
+  private libraryOptions(settings: Settings): LibraryOptions {
+    return { template: settings.keyTemplate };
+  }
+
+  /** The settings that change how listings are read and keyed: a snapshot is for them only. */
+  private readWith(): string {
+    const { keyTemplate, maxFileSizeMB } = this.config.settings;
+    return JSON.stringify({ keyTemplate, maxFileSizeMB });
+  }
+
+  /** Each listing's stamps, or none for a listing that cannot be read. */
+  private async statListings(uris: readonly vscode.Uri[]): Promise<Map<string, FileState>> {
+    const states = new Map<string, FileState>();
+    for (const uri of uris) {
+      const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+      if (stat) states.set(this.fileName(uri), { uri, mtime: stat.mtime, size: stat.size });
+    }
+    return states;
   }
 
   private publish(): void {
@@ -429,6 +500,20 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     } catch (error) {
       this.output.appendLine(`Could not save the library cache: ${reason(error)}`);
     }
+    await this.saveSnapshot();
+  }
+
+  /** Saves the library as shown, for the next start to restore whole. */
+  private async saveSnapshot(): Promise<void> {
+    const library = this.library;
+    if (!this.files.size || !library.hasParseResults) return;
+    const listings = stampsOf(this.files);
+    const built = { papers: library.papers, problems: library.problems, merges: library.merges, refusedMerges: library.refusedMerges };
+    try {
+      await this.cache.saveSnapshot({ listings, library: built }, this.readWith());
+    } catch (error) {
+      this.output.appendLine(`Could not save the library snapshot: ${reason(error)}`);
+    }
   }
 
   dispose(): void {
@@ -438,4 +523,8 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     for (const watcher of this.watchers) watcher.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+function stampsOf(files: ReadonlyMap<string, FileState>): ListingStamp[] {
+  return [...files].map(([file, state]): ListingStamp => [file, state.mtime, state.size]);
 }
