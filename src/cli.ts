@@ -8,7 +8,7 @@ import { DEFAULT_KEY_TEMPLATE } from './core/paper/keys';
 import { Library, type Listing } from './core/indexing/library';
 import type { Paper, Problem } from './core/paper/paper';
 import { SearchIndex } from './core/search';
-import { computeTopics, OVERRIDES_FILE, parseOverrides, type TopicOverrides } from './core/topics';
+import { computeTopics, OVERRIDES_FILE, parseOverrides, type Topic, type TopicOverrides } from './core/topics';
 import { readListings } from './node/readListings';
 
 const USAGE = `Usage: lit-review <command> [options]
@@ -181,8 +181,9 @@ async function main(argv: string[]): Promise<number> {
       break;
     }
     case 'topics': {
-      const topics = computeTopics(papers, { overrides, folderTopics: true }).topics.map((topic) => ({ name: topic.name, keys: topic.keys }));
-      print(options.json, { topics }, () => topics.map((t) => `${t.name} (${t.keys.length})\n  ${t.keys.join(', ')}\n`).join(''));
+      // The grouping the Papers tree shows with its default settings: topics, their nested topics, and why.
+      const topics = computeTopics(papers, { overrides, folderTopics: true }).topics.map(topicOutput);
+      print(options.json, { topics }, () => topicLines(topics, ''));
       break;
     }
     case 'cite': {
@@ -202,6 +203,22 @@ async function main(argv: string[]): Promise<number> {
       break;
   }
   return 0;
+}
+
+interface TopicOutput {
+  name: string;
+  why: string;
+  keys: string[];
+  children?: TopicOutput[];
+}
+
+function topicOutput(topic: Topic): TopicOutput {
+  const children = topic.children?.map(topicOutput);
+  return { name: topic.name, why: topic.why, keys: topic.keys, ...(children?.length ? { children } : {}) };
+}
+
+function topicLines(topics: readonly TopicOutput[], indent: string): string {
+  return topics.map((t) => `${indent}${t.name} (${t.keys.length}): ${t.why}\n${t.children ? topicLines(t.children, `${indent}  `) : `${indent}  ${t.keys.join(', ')}\n`}`).join('');
 }
 
 // `lit-review bib | head` closes the pipe early: that is the reader's choice, not an error.

@@ -54,7 +54,9 @@ describe('the Papers tree', () => {
       assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'groups start collapsed');
       assert.ok(item.contextValue === 'topic' || item.contextValue === 'group');
       assert.equal(typeof item.tooltip, 'string', 'a topic says why its papers are together');
-      assert.ok(String(item.tooltip).length > 0);
+      const [heading, why] = String(item.tooltip).split('\n');
+      assert.equal(heading, `${String(item.label)}: ${distinct.size} ${distinct.size === 1 ? 'paper' : 'papers'}`, 'the hover names the topic and its size');
+      if (root.kind === 'group' && root.topic?.origin === 'auto') assert.match(why ?? '', /^Papers sharing: \S/, 'an automatic topic shows its top words');
     }
     const keys = new Set(allPaperNodes(tree).map((node) => node.paper.key));
     assert.equal(keys.size, EXAMPLE_PAPER_COUNT, 'every paper of the library is somewhere in the tree');

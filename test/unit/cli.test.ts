@@ -4,6 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Library } from '../../src/core/indexing/library';
+import { defaultSettings } from '../../src/core/settings';
+import { computeTopics } from '../../src/core/topics';
+import { TreeModel, type GroupNode } from '../../src/core/views/treeModel';
+import { readListings } from '../../src/node/readListings';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -85,4 +90,30 @@ describe('the command line', function () {
     assert.equal(run.code, 1);
     assert.match(run.stderr, /does not exist/);
   });
+
+  it('groups papers in topics --json as the Papers tree does with its default settings', async () => {
+    // A real library large enough for nested topics.
+    const library = path.join(ROOT, 'test/fixtures/real/bibtex/split-iridia');
+    const run = cli('topics', '--library', library, '--json');
+    assert.equal(run.code, 0, run.stderr);
+    interface Shown { name: string; keys: string[]; why: string; children?: Shown[] }
+    const printed = (JSON.parse(run.stdout) as { topics: Shown[] }).topics;
+
+    const { listings } = await readListings(library);
+    const papers = Library.fromListings(listings).papers;
+    const defaults = defaultSettings();
+    const topics = computeTopics(papers, { rules: defaults.topicRules, folderTopics: defaults.folderTopics }).topics;
+    const tree = new TreeModel(papers, topics, { groupBy: defaults.groupBy, sortOrder: defaults.sortOrder });
+    // Each group as the tree shows it: its name, why, the papers in it and its subtopics.
+    const grouped = (group: GroupNode): unknown => ({
+      name: group.label,
+      why: group.why,
+      count: group.count,
+      children: group.subgroups.map(grouped),
+    });
+    const fromCli = (topic: Shown): unknown => ({ name: topic.name, why: topic.why, count: new Set(topic.keys).size, children: (topic.children ?? []).map(fromCli) });
+    assert.ok(printed.length >= 5 && printed.some((topic) => topic.children?.length), 'topics with subtopics to compare');
+    assert.deepEqual(printed.map(fromCli), tree.roots.map(grouped));
+  });
 });
+

@@ -22,12 +22,18 @@ function groupItem(group: GroupNode, filtered: boolean): vscode.TreeItem {
   item.id = group.id;
   const count = filtered && group.count !== group.total ? `${group.count} of ${group.total}` : String(group.count);
   item.description = group.detail ? `${count} · ${group.detail}` : count;
-  item.tooltip = group.why;
+  item.tooltip = groupTooltip(group, count);
   // Only a real topic can be renamed; "No topic", years and files cannot.
   item.contextValue = group.topic ? 'topic' : 'group';
   item.iconPath = new vscode.ThemeIcon(GROUP_ICONS[group.groupBy]);
   item.accessibilityInformation = { label: `${group.label}, ${group.count} ${group.count === 1 ? 'paper' : 'papers'}` };
   return item;
+}
+
+/** The group's name, how many papers it holds and why they are together (a topic's top words, its rule or folder). */
+function groupTooltip(group: GroupNode, count: string): string {
+  const papers = `${count} ${group.count === 1 ? 'paper' : 'papers'}`;
+  return group.why ? `${group.label}: ${papers}\n${group.why}` : `${group.label}: ${papers}`;
 }
 
 function paperItem(node: PaperNode): vscode.TreeItem {
