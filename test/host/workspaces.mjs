@@ -37,3 +37,21 @@ export function createExampleWorkspace() {
   stampExampleTime(root);
   return { path: root, remove: () => rmSync(root, { recursive: true, force: true, maxRetries: 3 }) };
 }
+
+/** The folders of test/fixtures/real that make one mixed library: TeX, optimisation, LLMs and medical AI. */
+export const REAL_MIXED_FOLDERS = ['bibtex/texlive', 'bibtex/split-iridia', 'markdown', 'hf-json'];
+
+/**
+ * A workspace whose `papers/` folder holds the real mixed library's listings side by side,
+ * as a researcher who gathered them would keep them (their provenance notes left out).
+ */
+export function createRealMixedWorkspace() {
+  const root = mkdtempSync(join(tmpdir(), 'lit-review-real-'));
+  mkdirSync(join(root, 'papers'), { recursive: true });
+  for (const folder of REAL_MIXED_FOLDERS) {
+    for (const name of readdirSync(join(FIXTURES, 'real', folder))) {
+      if (name !== 'PROVENANCE.md') copyFileSync(join(FIXTURES, 'real', folder, name), join(root, 'papers', name));
+    }
+  }
+  return { path: root, remove: () => rmSync(root, { recursive: true, force: true, maxRetries: 3 }) };
+}
