@@ -1,7 +1,8 @@
 // The library: every listing parsed, merged into one deduplicated set of papers with keys.
 // Files are parsed once each; a changed file is re-parsed alone and the merge re-run.
-import { assignKeys, type KeyOptions } from '../paper/keys';
-import { identity, mergeWithReport, type MergeReason, type RefusedMerge } from '../paper/merge';
+import { assignKeySteps, type KeyOptions } from '../paper/keys';
+import { identity, mergeSteps, type MergeReason, type RefusedMerge } from '../paper/merge';
+import { runToEnd, type Steps } from '../util/steps';
 import { problem, type PaperDraft, type ParseResult, type Paper, type Problem } from '../paper/paper';
 import { parseListing } from '../sources';
 import { resolveBibliography } from '../bibtex/bibliography';
@@ -58,6 +59,8 @@ export class Library {
    * results are not read yet; undefined once they are, or for a library built here.
    */
   private restoredFiles?: string[];
+  /** Counts the files set or deleted, so a build made a step at a time knows it is still current. */
+  private changes = 0;
 
   constructor(private readonly options: LibraryOptions = {}) {}
 
@@ -117,6 +120,7 @@ export class Library {
   setParsed(file: string, result: ParseResult): void {
     if (this.restoredFiles) throw new Error('A restored library is changed only once its parse results are back.');
     this.parsed.set(file, result);
+    this.changes++;
     this.built = undefined;
   }
 
@@ -128,6 +132,7 @@ export class Library {
   delete(file: string): boolean {
     if (this.restoredFiles) throw new Error('A restored library is changed only once its parse results are back.');
     this.built = undefined;
+    this.changes++;
     return this.parsed.delete(file);
   }
 
@@ -171,32 +176,63 @@ export class Library {
   }
 
   private build(): Built {
-    if (this.built) return this.built;
+    return (this.built ??= runToEnd(this.buildSteps()));
+  }
+
+  /**
+   * Merges and keys the papers a step at a time, for a caller that lets the editor run
+   * between slices (seconds of work at 100k papers); afterwards `papers` answers at once.
+   */
+  *buildInSteps(): Steps<void> {
+    if (this.built) return;
+    const changes = this.changes;
+    const built = yield* this.buildSteps();
+    // A file set meanwhile makes this build stale: the next question builds afresh.
+    if (changes === this.changes) this.built = built;
+  }
+
+  private *buildSteps(): Steps<Built> {
     const files = this.files;
     const bibliography = resolveBibliography(files.map((file) => ({ file, result: this.parsed.get(file)! })));
     const drafts = bibliography.drafts;
     const problems = [...files.flatMap((file) => this.parsed.get(file)!.problems), ...bibliography.problems];
-    const { papers: merged, joins, refused } = mergeWithReport(drafts);
+    yield;
+    const { papers: merged, joins, refused } = yield* mergeSteps(drafts);
     // Merged papers come sorted by identity, so keys do not depend on file order.
     const order = merged.map((_, index) => index);
-    const { keys, aliases, conflicts } = assignKeys(merged, order, this.options);
+    const { keys, aliases, conflicts } = yield* assignKeySteps(merged, order, this.options);
     for (const conflict of conflicts) {
       const paper = merged[conflict.index]!;
       const source = paper.sources.find((s) => s.file.toLowerCase().endsWith('.bib')) ?? paper.sources[0]!;
       problems.push(problem(source.file, source.line, `The key "${conflict.key}" is already used by "${merged[conflict.holder]!.title}" (${identity(merged[conflict.holder]!)}); this paper gets the key "${keys[conflict.index]}" instead.`, 'warning'));
     }
-    let papers: Paper[] = merged.map((draft, index) => withKeys(draft, keys[index]!, aliases[index]!));
+    let papers: Paper[] = [];
+    for (const [index, draft] of merged.entries()) {
+      if (index % STEP_SIZE === 0) yield;
+      papers.push(withKeys(draft, keys[index]!, aliases[index]!));
+    }
     if (this.options.topics) papers = this.options.topics(papers);
-    const byKey = keyMap(papers);
+    const byKey = new Map<string, Paper>();
+    for (const [index, paper] of papers.entries()) {
+      if (index % STEP_SIZE === 0) yield;
+      addKeys(byKey, paper);
+    }
     const merges = joins.map(({ index, reason }) => ({ key: papers[index]!.key, aliases: papers[index]!.aliases ?? [], reason, title: papers[index]!.title }));
-    this.built = { papers, problems, byKey, merges, refusedMerges: refused };
-    return this.built;
+    return { papers, problems, byKey, merges, refusedMerges: refused };
   }
 }
+
+/** Papers given their keys between pauses when building a step at a time. */
+const STEP_SIZE = 1000;
 
 /** Every key and alias, lower-cased, to its paper. */
 function keyMap(papers: readonly Paper[]): Map<string, Paper> {
   const byKey = new Map<string, Paper>();
-  for (const paper of papers) for (const key of [paper.key, ...(paper.aliases ?? [])]) byKey.set(key.toLowerCase(), paper);
+  for (const paper of papers) addKeys(byKey, paper);
   return byKey;
+}
+
+function addKeys(byKey: Map<string, Paper>, paper: Paper): void {
+  byKey.set(paper.key.toLowerCase(), paper);
+  for (const alias of paper.aliases ?? []) byKey.set(alias.toLowerCase(), paper);
 }

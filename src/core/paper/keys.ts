@@ -1,6 +1,7 @@
 // Citation keys: readable, ASCII, unique, and the same whatever order the files were read in.
 import type { PaperDraft } from './paper';
 import { toAscii } from '../util/text';
+import { runToEnd, type Steps } from '../util/steps';
 
 /**
  * A key template: text with placeholders.
@@ -90,6 +91,14 @@ export interface KeyAssignment {
  * makes independent of file order, so the same library always yields the same keys.
  */
 export function assignKeys(papers: readonly PaperDraft[], order: readonly number[], options: KeyOptions = {}): KeyAssignment {
+  return runToEnd(assignKeySteps(papers, order, options));
+}
+
+/** Papers keyed between pauses when keying a step at a time: a few milliseconds' work. */
+const STEP_SIZE = 1000;
+
+/** `assignKeys` as steps (see util/steps). */
+export function* assignKeySteps(papers: readonly PaperDraft[], order: readonly number[], options: KeyOptions = {}): Steps<KeyAssignment> {
   const keys = new Array<string>(papers.length);
   const taken = new Map<string, number>();
   const conflicts: KeyAssignment['conflicts'] = [];
@@ -116,7 +125,9 @@ export function assignKeys(papers: readonly PaperDraft[], order: readonly number
   // Where each base's search for a free suffix got to: suffixes once taken stay taken,
   // so a base shared by thousands of papers is not searched from "a" every time.
   const nextSuffix = new Map<string, number>();
+  let done = 0;
   for (const index of order) {
+    if (++done % STEP_SIZE === 0) yield;
     if (keys[index]) continue;
     const base = baseKey(papers[index]!, options.template);
     const lowerBase = base.toLowerCase();

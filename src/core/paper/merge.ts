@@ -1,6 +1,10 @@
 // One record per paper, however many listings mention it, and never one record for two works.
 import type { AliasEntry, BibField, BibtexRecord, PaperDraft, Source } from './paper';
 import { normalizeTitle, toAscii } from '../util/text';
+import { runToEnd, sortSteps, type Steps } from '../util/steps';
+
+/** Drafts merged between pauses when merging a step at a time: a few milliseconds' work. */
+const STEP_SIZE = 500;
 
 /** Titles this short ("Introduction", "Abstract") are too generic to identify a paper. */
 const MIN_TITLE_IDENTITY_LENGTH = 15;
@@ -43,7 +47,13 @@ export function mergeDrafts(drafts: readonly PaperDraft[]): PaperDraft[] {
  * the lookalikes kept apart.
  */
 export function mergeWithReport(drafts: readonly PaperDraft[]): MergeResult {
+  return runToEnd(mergeSteps(drafts));
+}
+
+/** `mergeWithReport` as steps, pausing every few hundred drafts (see util/steps). */
+export function* mergeSteps(drafts: readonly PaperDraft[]): Steps<MergeResult> {
   const sorted = [...drafts].sort(compareBySource);
+  yield;
   const groups: Group[] = [];
   const byArxiv = new Map<string, Group>();
   const byDoi = new Map<string, Group>();
@@ -52,7 +62,9 @@ export function mergeWithReport(drafts: readonly PaperDraft[]): MergeResult {
 
   // Each title is normalised once: at 100k papers that is most of a merge's time.
   const titles = new Map<PaperDraft, string>();
+  let done = 0;
   for (const draft of sorted) {
+    if (++done % STEP_SIZE === 0) yield;
     const title = normalizeTitle(draft.title);
     titles.set(draft, title);
     const arxiv = draft.arxivId?.toLowerCase();
@@ -95,8 +107,13 @@ export function mergeWithReport(drafts: readonly PaperDraft[]): MergeResult {
       if (!same.includes(group)) byTitle.set(title, [...same, group]);
     }
   }
-  const combined = groups.map((group) => ({ paper: combine(group.drafts), group }));
-  const ordered = sortByIdentity(combined, titles);
+  const combined: { paper: PaperDraft; group: Group; identity: string }[] = [];
+  for (const group of groups) {
+    if (combined.length % STEP_SIZE === 0) yield;
+    const paper = combine(group.drafts);
+    combined.push({ paper, group, identity: identity(paper, titles.get(paper)) });
+  }
+  const ordered = yield* sortSteps(combined, (a, b) => (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : compareBySource(a.paper, b.paper)));
   const joins: KeyJoin[] = [];
   ordered.forEach(({ paper, group }, index) => {
     if (paper.aliases?.length) joins.push({ index, reason: [...group.reasons][0] ?? 'title' });
@@ -318,8 +335,3 @@ export function identity(paper: PaperDraft, normalizedTitle?: string): string {
  * Identities are worked out once each: a comparison sort would otherwise normalise titles
  * millions of times at 100k papers. A paper read once keeps its draft's normalised title.
  */
-function sortByIdentity<T extends { paper: PaperDraft }>(items: T[], titles: ReadonlyMap<PaperDraft, string>): T[] {
-  const keyed = items.map((item) => ({ item, identity: identity(item.paper, titles.get(item.paper)) }));
-  keyed.sort((a, b) => (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : compareBySource(a.item.paper, b.item.paper)));
-  return keyed.map((entry) => entry.item);
-}

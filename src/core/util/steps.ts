@@ -29,3 +29,36 @@ export class SliceRunner<T> {
     return this.result!.value;
   }
 }
+
+/** Items placed between pauses by `sortSteps`: a few milliseconds' work. */
+const SORT_STEP = 4096;
+
+/**
+ * A stable sort as steps: runs of SORT_STEP items sorted at once, then merged pairwise a
+ * step at a time. At 100k items one `Array.sort` holds a thread for half a second.
+ */
+export function* sortSteps<T>(items: readonly T[], compare: (a: T, b: T) => number): Steps<T[]> {
+  let runs: T[][] = [];
+  for (let at = 0; at < items.length; at += SORT_STEP) {
+    runs.push(items.slice(at, at + SORT_STEP).sort(compare));
+    yield;
+  }
+  while (runs.length > 1) {
+    const merged: T[][] = [];
+    for (let i = 0; i < runs.length; i += 2) merged.push(runs[i + 1] ? yield* mergeRuns(runs[i]!, runs[i + 1]!, compare) : runs[i]!);
+    runs = merged;
+  }
+  return runs[0] ?? [];
+}
+
+/** Two sorted runs as one; on ties the first run's item comes first, which keeps the sort stable. */
+function* mergeRuns<T>(a: readonly T[], b: readonly T[], compare: (a: T, b: T) => number): Steps<T[]> {
+  const out = new Array<T>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k++) {
+    if (k % SORT_STEP === SORT_STEP - 1) yield;
+    out[k] = j >= b.length || (i < a.length && compare(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!;
+  }
+  return out;
+}

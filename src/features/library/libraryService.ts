@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { CacheEntry } from '../../core/persist/cache';
 import { matchesGlobs } from '../../core/util/glob';
+import { SliceRunner } from '../../core/util/steps';
 import { Library, type LibraryOptions } from '../../core/indexing/library';
 import { sameListings, type ListingStamp } from '../../core/persist/librarySnapshot';
 import type { SearchIndex } from '../../core/search';
@@ -22,6 +23,8 @@ import { CONTEXT_KEYS } from '../../vscode/ids';
 const CHANGE_DEBOUNCE_MS = 250;
 /** Parsing yields to the editor this often so a huge library never freezes it. */
 const YIELD_EVERY_MS = 15;
+/** Long enough to get on with a build, short enough that typing never waits on it. */
+const SLICE_MS = 12;
 /** After the tree has drawn the change, before a person is likely to search. */
 const SEARCH_PREPARE_DELAY_MS = 1000;
 
@@ -283,6 +286,8 @@ export class IndexingService implements LibraryService, vscode.Disposable {
       void this.saveSnapshot();
       return this.library;
     }
+    // Merged and keyed a slice at a time: at 100k papers that is seconds of work.
+    if (!(await this.buildInSlices(library, run))) return this.indexing;
     this.library = library;
     this.output.appendLine(`Indexed ${library.papers.length} papers from ${files.size} listings in ${Date.now() - started} ms (${library.problems.length} problems).`);
     // A merge that joined keys is worth knowing: the keys all still cite the one paper.
@@ -365,7 +370,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
       changed = (await this.refreshFile(next, uri, settings)) || changed;
     }
     // A reindex that began meanwhile reads every file itself, and its library wins.
-    if (changed && run === this.generation) {
+    if (changed && (await this.buildInSlices(next, run))) {
       this.library = next;
       this.publish();
       void this.saveCache();
@@ -393,6 +398,19 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     if (this.roots.length === 1) return inside;
     const several = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     return `${vscode.workspace.asRelativePath(root.uri, several)}/${inside}`;
+  }
+
+  /**
+   * Merges and keys `library` a slice at a time, letting the editor run between slices.
+   * False when a newer scan began meanwhile: its library wins.
+   */
+  private async buildInSlices(library: Library, run: number): Promise<boolean> {
+    const building = new SliceRunner(library.buildInSteps());
+    while (!building.runFor(SLICE_MS)) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (run !== this.generation || this.disposed) return false;
+    }
+    return run === this.generation;
   }
 
   private newLibrary(settings: Settings): Library {
