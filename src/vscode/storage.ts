@@ -2,12 +2,13 @@
 // library as last shown, the parse cache, the saved search index and the saved topics,
 // each read and written whole. A file that cannot be read is an empty cache, or nothing saved.
 import * as vscode from 'vscode';
-import { decodeCache, encodeCache, type CacheEntry } from '../core/persist/cache';
-import { decodeLibrarySnapshot, encodeLibrarySnapshot, type LibrarySnapshot } from '../core/persist/librarySnapshot';
+import { decodeCache, encodeCacheSteps, type CacheEntry } from '../core/persist/cache';
+import { decodeLibrarySnapshot, encodeSnapshotSteps, type LibrarySnapshot } from '../core/persist/librarySnapshot';
 import type { Paper } from '../core/paper/paper';
 import { decodeSearchIndex, encodeSearchIndex, type SearchIndex } from '../core/search';
 import { parseSavedTopics, serializeSavedTopics, type SavedTopics } from '../core/topics';
 import { writeAtomically } from './atomicWrite';
+import { inSlices } from './slices';
 
 const CACHE_FILE = 'library-cache.bin';
 const SNAPSHOT_FILE = 'library-snapshot.bin';
@@ -39,7 +40,8 @@ export class CacheStore {
 
   /** Throws when the storage cannot be written. */
   async save(entries: readonly CacheEntry[]): Promise<void> {
-    await this.write(this.uri, encodeCache(entries, { producer: this.producer }));
+    // Encoded a slice at a time: 100k papers take a second or two.
+    await this.write(this.uri, (await inSlices(encodeCacheSteps(entries, { producer: this.producer })))!);
   }
 
   /**
@@ -53,7 +55,7 @@ export class CacheStore {
 
   /** Throws when the storage cannot be written. */
   async saveSnapshot(snapshot: LibrarySnapshot, readWith: string): Promise<void> {
-    await this.write(this.stored(SNAPSHOT_FILE), encodeLibrarySnapshot(snapshot, { producer: this.snapshotProducer(readWith) }));
+    await this.write(this.stored(SNAPSHOT_FILE), (await inSlices(encodeSnapshotSteps(snapshot, { producer: this.snapshotProducer(readWith) })))!);
   }
 
   private snapshotProducer(readWith: string): string {

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { BYTE_ORDER, readBinaryFile, writeBinaryFile } from './binaryFile';
 import { PaperColumnReader, PaperColumnWriter } from './paperColumns';
+import { runToEnd, type Steps } from '../util/steps';
 import { BibFieldSchema, PaperDraftSchema, ProblemSchema, type PaperDraft, type ParseResult } from '../paper/paper';
 
 /** Bumped whenever the layout of a cache or the shape of a parse result changes. */
@@ -74,7 +75,16 @@ interface Block {
  * file changed encodes only that file (parse results are never modified in place).
  */
 export function encodeCache(entries: readonly CacheEntry[], options: CacheOptions = {}): Uint8Array {
-  const blocks = entries.map((entry) => blockOf(entry.result));
+  return runToEnd(encodeCacheSteps(entries, options));
+}
+
+/** `encodeCache` as steps, a listing at a time (see util/steps). */
+export function* encodeCacheSteps(entries: readonly CacheEntry[], options: CacheOptions = {}): Steps<Uint8Array> {
+  const blocks: Block[] = [];
+  for (const entry of entries) {
+    blocks.push(blockOf(entry.result));
+    yield;
+  }
   const header = {
     format: CACHE_FORMAT,
     version: CACHE_VERSION,

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { BYTE_ORDER, readBinaryFile, writeBinaryFile } from './binaryFile';
 import { PaperColumnReader, PaperColumnWriter } from './paperColumns';
+import { runToEnd, type Steps } from '../util/steps';
 import { PaperDraftSchema, ProblemSchema, SourceSchema, type Paper } from '../paper/paper';
 import type { BuiltLibrary } from '../indexing/library';
 
@@ -64,12 +65,28 @@ const HeaderSchema = z.object({
 const FULLY_CHECKED_PAPERS = 500;
 
 export function encodeLibrarySnapshot(snapshot: LibrarySnapshot, options: SnapshotOptions): Uint8Array {
+  return runToEnd(encodeSnapshotSteps(snapshot, options));
+}
+
+/** Papers encoded between pauses: a few milliseconds' work. */
+const STEP_SIZE = 500;
+
+/** `encodeLibrarySnapshot` as steps, so that saving 100k papers never holds the editor (see util/steps). */
+export function* encodeSnapshotSteps(snapshot: LibrarySnapshot, options: SnapshotOptions): Steps<Uint8Array> {
   const { papers, problems, merges, refusedMerges } = snapshot.library;
-  const writer = new PaperColumnWriter();
-  for (const paper of papers) writer.write(paper);
   const encoder = new TextEncoder();
-  const ascii = encoder.encode(writer.ascii.join(''));
-  const wide = encoder.encode(writer.wide.join(''));
+  const numbers: Uint8Array[] = [];
+  const ascii: Uint8Array[] = [];
+  const wide: Uint8Array[] = [];
+  for (let at = 0; at < papers.length; at += STEP_SIZE) {
+    const writer = new PaperColumnWriter();
+    for (const paper of papers.slice(at, at + STEP_SIZE)) writer.write(paper);
+    numbers.push(new Uint8Array(new Int32Array(writer.numbers).buffer));
+    ascii.push(encoder.encode(writer.ascii.join('')));
+    wide.push(encoder.encode(writer.wide.join('')));
+    yield;
+  }
+  const total = (parts: readonly Uint8Array[]): number => parts.reduce((sum, part) => sum + part.length, 0);
   const header = {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
@@ -80,12 +97,12 @@ export function encodeLibrarySnapshot(snapshot: LibrarySnapshot, options: Snapsh
     problems,
     merges,
     refusedMerges,
-    numbers: writer.numbers.length,
-    asciiBytes: ascii.length,
-    wideBytes: wide.length,
+    numbers: total(numbers) / 4,
+    asciiBytes: total(ascii),
+    wideBytes: total(wide),
   };
-  const numbers = new Int32Array(writer.numbers);
-  return writeBinaryFile(MAGIC, header, [new Uint8Array(numbers.buffer), ascii, wide]);
+  yield;
+  return writeBinaryFile(MAGIC, header, [numbers, ascii, wide]);
 }
 
 /** The snapshot, or undefined when the bytes are not a whole snapshot of this version made by `producer`. */

@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import type { CacheEntry } from '../../core/persist/cache';
 import { matchesGlobs } from '../../core/util/glob';
-import { SliceRunner } from '../../core/util/steps';
 import { Library, type LibraryOptions } from '../../core/indexing/library';
 import { sameListings, type ListingStamp } from '../../core/persist/librarySnapshot';
 import type { SearchIndex } from '../../core/search';
@@ -13,6 +12,7 @@ import { writeAtomically } from '../../vscode/atomicWrite';
 import type { IndexingProgress, LibraryService } from '../shared/services';
 import type { Config } from '../../vscode/config';
 import { CacheStore } from '../../vscode/storage';
+import { inSlices } from '../../vscode/slices';
 import { Derivations, LibraryState } from './derived';
 import { showProblems } from '../../vscode/problemsPanel';
 import { readListing, reason, type FileState } from '../../vscode/workspaceListings';
@@ -23,8 +23,6 @@ import { CONTEXT_KEYS } from '../../vscode/ids';
 const CHANGE_DEBOUNCE_MS = 250;
 /** Parsing yields to the editor this often so a huge library never freezes it. */
 const YIELD_EVERY_MS = 15;
-/** Long enough to get on with a build, short enough that typing never waits on it. */
-const SLICE_MS = 12;
 /** After the tree has drawn the change, before a person is likely to search. */
 const SEARCH_PREPARE_DELAY_MS = 1000;
 
@@ -405,12 +403,9 @@ export class IndexingService implements LibraryService, vscode.Disposable {
    * False when a newer scan began meanwhile: its library wins.
    */
   private async buildInSlices(library: Library, run: number): Promise<boolean> {
-    const building = new SliceRunner(library.buildInSteps());
-    while (!building.runFor(SLICE_MS)) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (run !== this.generation || this.disposed) return false;
-    }
-    return run === this.generation;
+    const current = () => run === this.generation && !this.disposed;
+    await inSlices(library.buildInSteps(), current);
+    return current();
   }
 
   private newLibrary(settings: Settings): Library {
