@@ -52,7 +52,7 @@ const LETTERS = table({
 const SYMBOLS = table({
   textbackslash: '\\', textbraceleft: '{', textbraceright: '}', textunderscore: '_', textdollar: '$',
   textasciitilde: '~', textasciicircum: '^', textbar: '|', textless: '<', textgreater: '>', slash: '/',
-  textendash: '–', textemdash: '—', ldots: '…', dots: '…', textellipsis: '…',
+  textendash: '–', textemdash: '—', endash: '–', emdash: '—', ldots: '…', dots: '…', textellipsis: '…',
   textquoteleft: '‘', textquoteright: '’', textasciigrave: '`', textquotedblleft: '“', textquotedblright: '”', textquotesingle: "'",
   textquotedbl: '"', quotedblbase: '„', quotesinglbase: '‚',
   guillemotleft: '«', guillemotright: '»', guillemetleft: '«', guillemetright: '»', guilsinglleft: '‹', guilsinglright: '›',

@@ -104,6 +104,9 @@ describe('decodeLatex', () => {
       ['AND\\slash OR', 'AND/OR'],
       ['input\\slash{}output', 'input/output'],
       ['1\\textendash 2, A\\textemdash B', '1–2, A—B'],
+      // TUGboat's bibliographies define these in a @preamble.
+      ['{\\LaTeX}\\emdash {A} Document Preparation System', 'LaTeX—A Document Preparation System'],
+      ['pages 1\\endash 9', 'pages 1–9'],
       ['Alzheimer\\textquoteright s', 'Alzheimer’s'],
       ['\\textquoteleft x\\textquoteright{} \\textquotedblleft y\\textquotedblright', '‘x’ “y”'],
       ['a\\ldots{} b\\dots{} c\\textellipsis', 'a… b… c…'],
