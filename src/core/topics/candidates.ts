@@ -67,10 +67,10 @@ export function findCandidates(index: PaperIndex, docs: readonly number[], optio
   const viable = new Map<number, Candidate>();
   const slot = new Int32Array(table.count).fill(-1);
   const list: Candidate[] = [];
+  for (let phrase = 0; phrase < about.length; phrase++) if (about[phrase]! > maxSize) broad.add(phrase);
   for (let phrase = 0; phrase < about.length; phrase++) {
     const count = about[phrase]!;
-    if (count > maxSize) broad.add(phrase);
-    else if (count >= options.minSize && !exclude.has(phrase) && isSubjectPhrase(table.text(phrase))) {
+    if (count >= options.minSize && count <= maxSize && !exclude.has(phrase) && isSubjectPhrase(table.text(phrase)) && !isBroadKind(table, phrase, broad)) {
       slot[phrase] = list.length;
       // Sized from the count: its members are exactly the papers counted.
       list.push({ id: `phrase:${table.text(phrase)}`, phrases: [phrase], members: new Array<number>(count), strengths: new Array<number>(count), quality: 0 });
@@ -91,7 +91,7 @@ export function findCandidates(index: PaperIndex, docs: readonly number[], optio
     }
   }
   for (const candidate of list) viable.set(candidate.phrases[0]!, candidate);
-  dropFragments(index, viable);
+  dropFragments(index, viable, about, options.minSize);
 
   const concepts = conceptCandidates(index, docs, exclude, broad, options.minSize, maxSize);
   // A phrase of a concept is that concept: it is not a topic beside it, nor instead of it when it is too broad.
@@ -102,24 +102,48 @@ export function findCandidates(index: PaperIndex, docs: readonly number[], optio
   return { candidates, broad, about, weights: phraseWeights(about, broad, docs.length) };
 }
 
+/** Nouns that only say what kind of thing a paper offers: "optimization algorithm", "optimization problem". */
+const KIND_NOUNS = new Set(['algorithm', 'problem', 'method', 'approach', 'technique', 'model', 'system', 'framework', 'application', 'study', 'tool']);
+
+/**
+ * A broad word and a kind noun ("optimization problem" where "optimization" is in nearly
+ * every paper) are as broad as the word: they sort nothing.
+ */
+export function isBroadKind(table: Pick<PaperIndex['table'], 'text' | 'find'>, phrase: number, broad: ReadonlySet<number>): boolean {
+  const words = table.text(phrase).split(' ');
+  if (words.length < 2 || !KIND_NOUNS.has(words[words.length - 1]!)) return false;
+  return words.slice(0, -1).every((word) => {
+    const id = table.find(word);
+    return id !== undefined && broad.has(id);
+  });
+}
+
 /**
  * "carlo tree search" is only ever part of "monte carlo tree search": not a topic of its
  * own. Longer phrases add up: "objective optimization" is mostly "multi objective
  * optimization", "bi objective optimization" and "many objective optimization" together.
  */
-function dropFragments(index: PaperIndex, viable: Map<number, Candidate>): void {
+function dropFragments(index: PaperIndex, viable: Map<number, Candidate>, about: Int32Array, minSize: number): void {
   const { table } = index;
   const inLonger = new Map<number, number>();
-  for (const [phrase, candidate] of viable) {
-    if (table.words(phrase) < 2) continue;
+  // Longer phrases too small to be topics themselves still say what a part means.
+  const floor = Math.max(2, Math.ceil(minSize / 4));
+  for (let phrase = 0; phrase < about.length; phrase++) {
+    if (about[phrase]! < floor || table.words(phrase) < 2 || !isSubjectPhrase(table.text(phrase))) continue;
     const head = table.head(phrase);
     const tail = table.find(table.text(phrase).split(' ').slice(1).join(' '));
     for (const part of new Set([head, tail])) {
-      if (part !== undefined && viable.has(part)) inLonger.set(part, (inLonger.get(part) ?? 0) + candidate.members.length);
+      if (part !== undefined && viable.has(part)) inLonger.set(part, (inLonger.get(part) ?? 0) + about[phrase]!);
     }
   }
-  for (const [part, members] of inLonger) if (members >= 0.8 * viable.get(part)!.members.length) viable.delete(part);
+  // A single word inside several longer phrases ("programming" in "genetic programming" and
+  // "linear programming") is ambiguous sooner: half its papers meaning something more specific is enough.
+  for (const [part, members] of inLonger) if (members >= (table.words(part) === 1 ? ONE_WORD_FRAGMENT : FRAGMENT) * viable.get(part)!.members.length) viable.delete(part);
 }
+
+/** Share of a phrase's papers that longer phrases must hold for it to be only their part. */
+const FRAGMENT = 0.8;
+const ONE_WORD_FRAGMENT = 0.5;
 
 interface ConceptPhrases {
   concepts: Array<{ label: string; phrases: number[] }>;
@@ -138,7 +162,7 @@ function conceptPhrases(index: PaperIndex): ConceptPhrases {
   const concepts = LEXICON.map((concept) => ({
     label: concept.label,
     // A heading the listing itself uses keeps its own words, not the lexicon's label.
-    phrases: concept.phrases.map((p) => table.find(p)).filter((id): id is number => id !== undefined && !index.headings.has(id)),
+    phrases: concept.phrases.map((p) => table.find(p)).filter((id): id is number => id !== undefined),
   }));
   const lists: number[][] = [];
   const listOf = new Int32Array(table.count).fill(-1);

@@ -5,7 +5,8 @@ import { scratchFor } from './scratch';
 import { surfaceForm } from './phrases';
 import type { Candidate } from './candidates';
 import type { Selection } from './select';
-import { titleCase } from './labels';
+import { correctSpelling, isCrypticAcronym, isSubjectPhrase, titleCase, wordShapes } from './labels';
+import { TITLE_HIT } from './paperIndex';
 
 export { titleCase } from './labels';
 
@@ -13,12 +14,41 @@ export { titleCase } from './labels';
 const LABEL_SAMPLE = 12;
 
 /** The label a person would write on the folder. */
-export function topicLabel(candidate: Candidate, index: PaperIndex, members: readonly number[]): string {
-  if (candidate.label) return candidate.label;
-  const phrase = candidate.phrases[0]!;
-  const hint = index.hints.get(phrase);
-  // A keyword as the listing writes it, in the one case every label is written in.
-  if (hint) return titleCase(hint);
+export function topicLabel(candidate: Candidate, index: PaperIndex, members: readonly number[], selection?: Pick<Selection, 'about' | 'broad'>, papers = index.papers.length): string {
+  const label = writtenLabel(candidate.label ? (ownHeading(candidate, index, members) ?? candidate.label) : index.hints.get(candidate.phrases[0]!), candidate.phrases[0]!, index, members);
+  // "TSP" is written out ("Traveling Salesman Problem"): a folder's name needs no decoding.
+  const long = /^[A-Z]{2,5}s?$/.test(label) ? index.acronyms.get(label.replace(/s$/, '').toLowerCase()) : undefined;
+  if (long) return titleCase(long);
+  if (!isCrypticAcronym(label, index.acronyms)) return label;
+  // "VFM" heads a section of a reading list; its papers' titles say what it stands for.
+  const described = selection && describingPhrase(index, members, selection, papers, candidate.phrases[0]!);
+  return described === undefined ? label : writtenLabel(undefined, described, index, members);
+}
+
+/**
+ * A phrase of a lexicon concept that the listing uses as a heading or keyword, and that
+ * most of the concept's papers are about ("World Models" for "Model-Based RL & World
+ * Models"): the listing's words name the folder.
+ */
+function ownHeading(candidate: Candidate, index: PaperIndex, members: readonly number[]): string | undefined {
+  const own = new Set(candidate.phrases.filter((phrase) => index.headings.has(phrase)));
+  if (!own.size) return undefined;
+  const counts = new Map<number, number>();
+  for (const doc of members) {
+    const phrases = index.phrases[doc]!;
+    for (let k = 0; k < phrases.length; k++) if (own.has(phrases[k]!)) counts.set(phrases[k]!, (counts.get(phrases[k]!) ?? 0) + 1);
+  }
+  const [phrase, count] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [];
+  return phrase !== undefined && count! >= HEADING_SHARE * members.length ? index.hints.get(phrase) : undefined;
+}
+
+/** Share of a concept's papers a heading must hold to name it. */
+const HEADING_SHARE = 0.5;
+
+function writtenLabel(given: string | undefined, phrase: number, index: PaperIndex, members: readonly number[]): string {
+  // A keyword as the listing writes it, in the one case every label is written in, and
+  // spelled as the papers spell it.
+  if (given) return titleCase(correctSpelling(given, ...titleWords(index)));
   const text = index.table.text(phrase);
   const counts = new Map<string, number>();
   // Titles first, then abstracts; a form spelled out from an acronym only as a last resort.
@@ -41,6 +71,50 @@ export function topicLabel(candidate: Candidate, index: PaperIndex, members: rea
   }
   const written = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? text;
   return titleCase(written);
+}
+
+/**
+ * The phrase of two to four words the topic's titles use far more often than the library
+ * does, and often; undefined when none is shared by a tenth of them.
+ */
+function describingPhrase(index: PaperIndex, members: readonly number[], selection: Pick<Selection, 'about' | 'broad'>, papers: number, own: number): number | undefined {
+  const counts = new Map<number, number>();
+  for (const doc of members) {
+    const phrases = index.phrases[doc]!;
+    const strengths = index.strengths[doc]!;
+    for (let k = 0; k < phrases.length; k++) {
+      const phrase = phrases[k]!;
+      if (strengths[k]! < TITLE_HIT || phrase === own || index.hints.has(phrase) || index.table.words(phrase) < 2 || selection.broad.has(phrase)) continue;
+      counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+    }
+  }
+  let best: number | undefined;
+  let bestScore = 0;
+  for (const [phrase, count] of counts) {
+    if (count < Math.max(3, 0.1 * members.length) || !isSubjectPhrase(index.table.text(phrase))) continue;
+    // Most specific to these papers first: how much of the phrase's use in the library is here.
+    const lift = count / members.length / (Math.max(count, selection.about[phrase] ?? 0) / papers);
+    const score = count * lift;
+    if (lift >= 2 && (score > bestScore || (score === bestScore && best !== undefined && phrase < best))) {
+      best = phrase;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const titleWordCache = new WeakMap<PaperIndex, [Map<string, number>, Map<string, string[]>]>();
+
+/** How often each word occurs in the library's titles, and the words by shape (see correctSpelling). */
+function titleWords(index: PaperIndex): [Map<string, number>, Map<string, string[]>] {
+  let cached = titleWordCache.get(index);
+  if (!cached) {
+    const counts = new Map<string, number>();
+    for (const paper of index.papers) for (const match of paper.title.matchAll(/[A-Za-z]+/g)) counts.set(match[0].toLowerCase(), (counts.get(match[0].toLowerCase()) ?? 0) + 1);
+    cached = [counts, wordShapes(counts.keys())];
+    titleWordCache.set(index, cached);
+  }
+  return cached;
 }
 
 /** The terms that explain an automatic topic: its own phrases, then what else its papers share. */

@@ -11,6 +11,7 @@ import { LEXICON } from './lexicon';
 import { applyMoves, applyRenames, renamed } from './overrides';
 import { buildIndex, compare, type PaperIndex } from './paperIndex';
 import { folderMembers, ruleMembers } from './rules';
+import { sameLabel } from './labels';
 import { selectTopics } from './select';
 import type { Topic, TopicOptions, TopicRule } from './types';
 
@@ -66,6 +67,7 @@ export function computeTopics(papers: readonly Paper[], options: TopicOptions = 
     topics = applyRenames(topics, overrides.renames);
     topics = applyMoves(topics, overrides.moves, overrides.renames, new Set(index.papers.map((p) => p.key)));
   }
+  adoptByVenue(topics.filter((t) => t.origin === 'auto'), index.papers);
   adoptByListing(topics.filter((t) => t.origin === 'auto'), index.papers);
   const placed = new Set(topics.flatMap((t) => t.keys));
   const others = index.papers.map((p) => p.key).filter((key) => !placed.has(key));
@@ -76,6 +78,53 @@ export function computeTopics(papers: readonly Paper[], options: TopicOptions = 
     else topics.push({ name: otherName, keys: [...others].sort(compare), why: 'Papers that share no topic with enough others', origin: 'other' });
   }
   return { topics, papers: withTopics(papers, topics) };
+}
+
+/** A venue's topic must hold at least this share of its placed papers, and this many, to take its strays. */
+const VENUE_MAJORITY = 0.4;
+const VENUE_MIN_PAPERS = 1;
+
+/**
+ * A paper no topic holds (a classic known by its title only: "Words into Type") most
+ * likely shares the subject of the papers that appeared beside it, in the same
+ * proceedings, journal or book: it joins the topic most of those are in, when one clearly
+ * leads. Years, volumes and numbers aside, so "ANTS 2004" and "ANTS 2006" are one venue.
+ */
+function adoptByVenue(topics: readonly Topic[], papers: readonly Paper[]): void {
+  const topicsOf = new Map<string, Topic[]>();
+  for (const topic of topics) for (const key of topic.keys) topicsOf.set(key, [...(topicsOf.get(key) ?? []), topic]);
+  const votes = new Map<string, Map<Topic, number>>();
+  const placedIn = new Map<string, number>();
+  for (const paper of papers) {
+    const venue = venueKey(paper.venue);
+    const own = topicsOf.get(paper.key);
+    if (!venue || !own) continue;
+    placedIn.set(venue, (placedIn.get(venue) ?? 0) + 1);
+    const tally = votes.get(venue) ?? new Map<Topic, number>();
+    for (const topic of own) tally.set(topic, (tally.get(topic) ?? 0) + 1);
+    votes.set(venue, tally);
+  }
+  const strays = new Map<Topic, string[]>();
+  for (const paper of papers) {
+    const venue = venueKey(paper.venue);
+    if (!venue || topicsOf.has(paper.key)) continue;
+    const leader = [...(votes.get(venue) ?? [])].sort((a, b) => b[1] - a[1] || compare(a[0].name, b[0].name))[0];
+    if (!leader || leader[1] < VENUE_MIN_PAPERS || leader[1] < VENUE_MAJORITY * placedIn.get(venue)!) continue;
+    strays.set(leader[0], [...(strays.get(leader[0]) ?? []), paper.key]);
+  }
+  for (const [topic, keys] of strays) topic.keys = [...new Set([...topic.keys, ...keys])].sort(compare);
+}
+
+/** A venue's words, lower case, without years, numbers or ordinals; undefined for a bare year or an arXiv listing. */
+export function venueKey(venue: string | undefined): string | undefined {
+  if (!venue) return undefined;
+  const key = venue
+    .toLowerCase()
+    .replace(/\b\d+(st|nd|rd|th)?\b/g, ' ')
+    .replace(/\b[ivxlc]+\b/g, ' ')
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
+  return key.length >= 3 && key !== 'arxiv' && key !== 'part' ? key : undefined;
 }
 
 /** A listing file's topic must hold at least this share of the file's placed papers to take its strays. */
@@ -102,12 +151,15 @@ function adoptByListing(topics: readonly Topic[], papers: readonly Paper[]): voi
     for (const topic of own) tally.set(topic, (tally.get(topic) ?? 0) + 1);
     votes.set(file, tally);
   }
+  const sizes = new Map<string, number>();
+  for (const paper of papers) sizes.set(fileOf(paper), (sizes.get(fileOf(paper)) ?? 0) + 1);
   const strays = new Map<Topic, string[]>();
   for (const paper of papers) {
     if (topicsOf.has(paper.key)) continue;
     const file = fileOf(paper);
     const leader = [...(votes.get(file) ?? [])].sort((a, b) => b[1] - a[1] || compare(a[0].name, b[0].name))[0];
-    if (!leader || leader[1] < LISTING_MAJORITY * placedIn.get(file)!) continue;
+    // A file most of whose papers no topic holds is no one subject's list.
+    if (!leader || leader[1] < LISTING_MAJORITY * placedIn.get(file)! || 2 * placedIn.get(file)! < (sizes.get(file) ?? 0)) continue;
     strays.set(leader[0], [...(strays.get(leader[0]) ?? []), paper.key]);
   }
   for (const [topic, keys] of strays) topic.keys = [...new Set([...topic.keys, ...keys])].sort(compare);
@@ -146,11 +198,13 @@ interface AutoOptions {
 
 /**
  * How many topics suit a library: about 11 for 60 papers, growing slowly; with nesting,
- * fewer at the top and the rest one level down.
+ * about 24 at the top for 2,000 papers (a researcher's folders for a library that spans
+ * several fields: fewer would put apart what they keep apart only one level down, where
+ * a pair of papers still shares the parent), and the rest one level down.
  */
 function sizing(papers: number, nested: boolean, depth: number): { target: number; minSize: number; maxShare: number } {
   if (depth > 0) return { target: clamp(Math.round(1.2 * papers ** 0.35), 2, 12), minSize: Math.max(3, Math.round(0.02 * papers)), maxShare: 0.6 };
-  if (nested) return { target: clamp(Math.round(1.6 * papers ** 0.3), 8, 20), minSize: Math.max(3, Math.round(0.01 * papers)), maxShare: 0.4 };
+  if (nested) return { target: clamp(Math.round(2.4 * papers ** 0.3), 8, 30), minSize: Math.max(3, Math.round(0.01 * papers)), maxShare: 0.4 };
   // A small library may split in two halves; from about 60 papers a topic holds at most 40%.
   return { target: clamp(Math.round(2 * papers ** 0.42), 1, 30), minSize: papers < 12 ? 2 : Math.max(3, Math.round(0.015 * papers)), maxShare: clamp(3 / Math.sqrt(papers), 0.4, 0.6) };
 }
@@ -180,9 +234,12 @@ function automaticTopics(index: PaperIndex, docs: readonly number[], options: Au
   chosen.forEach((candidate, t) => {
     const docsIn = members[t]!;
     if (!docsIn.length) return;
+    const name = topicLabel(candidate, index, docsIn, selection, docs.length);
+    // One plain word says too little to split a topic ("Family" under "Typography", "User" under "TeX").
+    if (depth > 0 && !candidate.label && isSingleWord(name)) return;
     const terms = topicTerms(candidate, index, docsIn, selection, docs.length);
     const topic: Topic = {
-      name: topicLabel(candidate, index, docsIn),
+      name,
       keys: keysOfDocs(index, docsIn),
       why: `Papers sharing: ${terms.join(', ')}`,
       origin: 'auto',
@@ -208,26 +265,40 @@ function automaticTopics(index: PaperIndex, docs: readonly number[], options: Au
 
 /**
  * A nested topic named like a top-level one ("Multimodal" under "Policy Optimization" when
- * "Multimodal" is a topic of its own) would make a paper's list of topic names ambiguous.
+ * "Multimodal" is a topic of its own), or like its own topic ("Multiobjective
+ * Optimization" under "Multi-Objective Optimization"), would make a paper's list of topic
+ * names ambiguous: it goes, and its papers stay in the topic. So does one named like a
+ * larger nested topic of another topic ("Electronic Publishing" under both "TeX & LaTeX"
+ * and "Typography"): papers in the two would seem to share a topic.
  */
-function dropEchoes(topics: Topic[]): void {
-  const top = new Set(topics.map((t) => t.name.toLowerCase()));
+export function dropEchoes(topics: Topic[]): void {
   for (const topic of topics) {
     if (!topic.children) continue;
-    topic.children = topic.children.filter((child) => !top.has(child.name.toLowerCase()));
+    topic.children = topic.children.filter((child) => !topics.some((top) => sameLabel(top.name, child.name)) && largestOfName(topics, child) === child);
     if (topic.children.length < 2) delete topic.children;
   }
 }
 
-/** Two automatic topics that came out with the same label are one topic. */
-function mergeSameNames(topics: Topic[]): Topic[] {
-  const byName = new Map<string, Topic>();
-  for (const topic of topics) {
-    const same = byName.get(topic.name.toLowerCase());
-    if (!same) byName.set(topic.name.toLowerCase(), topic);
+/** Of the nested topics named like this one under any topic, the largest (the first on a tie). */
+function largestOfName(topics: readonly Topic[], child: Topic): Topic {
+  let largest = child;
+  for (const topic of topics) for (const other of topic.children ?? []) if (sameLabel(other.name, child.name) && other.keys.length > largest.keys.length) largest = other;
+  return largest;
+}
+
+/**
+ * Two automatic topics that came out with the same label, or near-same ones ("Multi-Objective
+ * Optimisation" and "Multiobjective Optimization", "Font" and "Fonts") are one topic,
+ * under the larger one's name.
+ */
+export function mergeSameNames(topics: Topic[]): Topic[] {
+  const kept: Topic[] = [];
+  for (const topic of [...topics].sort((a, b) => b.keys.length - a.keys.length || compare(a.name, b.name))) {
+    const same = kept.find((t) => sameLabel(t.name, topic.name));
+    if (!same) kept.push(topic);
     else same.keys = [...new Set([...same.keys, ...topic.keys])].sort(compare);
   }
-  return [...byName.values()];
+  return topics.filter((t) => kept.includes(t));
 }
 
 /** The candidate ids a topic from last time may be found under now. */
@@ -246,6 +317,11 @@ function keysOfDocs(index: PaperIndex, docs: readonly number[]): string[] {
     if (key !== keys[keys.length - 1]) keys.push(key);
   }
   return keys;
+}
+
+/** "Family", "Irace": one word, and no acronym a reader can expand. */
+function isSingleWord(name: string): boolean {
+  return !/[\s-]/.test(name.trim());
 }
 
 function range(n: number): number[] {

@@ -23,6 +23,7 @@ const STRUCTURE = words(`
   tool toolkit code library project repository link blog tutorial course book talk slide lecture video star history
   container category section chapter part general evaluation evaluations leaderboard taxonomy todo faq usage installation
   citing cite roadmap contact team author year recent latest new selected highlight
+  supplementary supplement material erratum errata corrigendum preface foreword index
 `);
 
 /**
@@ -69,6 +70,22 @@ export function isSubjectHeading(text: string): boolean {
   return isSubjectPhrase(normalised);
 }
 
+/**
+ * The subject of a heading or keyword, as written: the heading itself, or what is left
+ * once the words of a list's structure are taken off its end ("VFM methods" -> "VFM",
+ * "Medical Hallucination Benchmarks" -> "Medical Hallucination"); undefined when nothing
+ * of a subject is left ("Related Work", "Proceedings of ...").
+ */
+export function headingSubject(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (isSubjectHeading(trimmed)) return trimmed;
+  if (/[:?!]/.test(trimmed) || /\d/.test(trimmed)) return undefined;
+  const parts = trimmed.split(/\s+/);
+  while (parts.length > 1 && STRUCTURE_ENDINGS.has(singularWord(parts[parts.length - 1]!.toLowerCase().replace(/[^a-z]/g, '')))) parts.pop();
+  const rest = parts.join(' ');
+  return rest !== trimmed && isSubjectHeading(rest) ? rest : undefined;
+}
+
 /** "methods" -> "method"; "analysis", "class" and "corpus" stay. */
 function singularWord(word: string): string {
   return word.length > 3 && /[^isu]s$/.test(word) ? word.slice(0, -1) : word;
@@ -90,4 +107,100 @@ export function titleCase(text: string): string {
       return word[0]!.toUpperCase() + word.slice(1);
     })
     .join('');
+}
+
+/**
+ * What a label says, whatever the spelling: lower case, singular, British "-isation" as
+ * "-ization", and no spaces or hyphens, so "Multi-Objective Optimisation" and
+ * "Multiobjective Optimization", or "Font" and "Fonts", are one name.
+ */
+export function labelKey(label: string): string {
+  return label
+    .normalize('NFKD')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((word) => word && word !== 'and')
+    .map((word) => singularWord(word.replace(/isation(s?)$/, 'ization$1')).replace(/ie$/, 'y'))
+    .join('');
+}
+
+/**
+ * Whether two labels name the same thing: the same key, or one only a kind noun longer
+ * than the other ("Multi-Objective" and "Multi-Objective Optimization" are one folder), or
+ * one is a part of the other's "A & B".
+ */
+export function sameLabel(a: string, b: string): boolean {
+  // "Local Search & Metaheuristics" is also "Local Search".
+  if (a.includes('&') || b.includes('&')) return a.split('&').some((x) => b.split('&').some((y) => sameKey(x, y)));
+  return sameKey(a, b);
+}
+
+function sameKey(a: string, b: string): boolean {
+  const x = labelKey(a);
+  const y = labelKey(b);
+  if (x === y) return true;
+  const [short, long] = x.length < y.length ? [x, y] : [y, x];
+  return short.length >= 4 && long.startsWith(short) && GENERAL_TAILS.has(long.slice(short.length));
+}
+
+/** What a field's name may end with and still be the field: "optimization", "algorithm". */
+const GENERAL_TAILS = new Set(['optimization', 'algorithm', 'method', 'model', 'problem', 'system', 'learning', 'approach', 'technique']);
+
+/**
+ * A heading's word the papers themselves spell otherwise ("Prametric" where titles write
+ * "parametric") is written as they write it: one letter more, less, changed, or two
+ * swapped, and the papers' spelling at least twice as common.
+ * @param known How often each lower-case word occurs in the papers' titles.
+ */
+export function correctSpelling(text: string, known: ReadonlyMap<string, number>, byShape: ReadonlyMap<string, readonly string[]>): string {
+  return text.replace(/[A-Za-z]{5,}/g, (word) => {
+    const lower = word.toLowerCase();
+    if ((known.get(lower) ?? 0) > 0 || isAllCaps(word)) return word;
+    let best: string | undefined;
+    for (const length of [lower.length - 1, lower.length, lower.length + 1]) {
+      for (const other of byShape.get(`${lower[0]}${length}`) ?? []) {
+        if ((known.get(other) ?? 0) >= 2 && oneEditApart(lower, other) && (!best || known.get(other)! > known.get(best)!)) best = other;
+      }
+    }
+    if (!best) return word;
+    return word[0] === word[0]!.toUpperCase() ? best[0]!.toUpperCase() + best.slice(1) : best;
+  });
+}
+
+/** Words grouped by first letter and length, for correctSpelling. */
+export function wordShapes(words: Iterable<string>): Map<string, string[]> {
+  const shapes = new Map<string, string[]>();
+  for (const word of words) {
+    if (word.length < 4) continue;
+    const shape = `${word[0]}${word.length}`;
+    const list = shapes.get(shape) ?? [];
+    list.push(word);
+    shapes.set(shape, list);
+  }
+  return shapes;
+}
+
+function isAllCaps(word: string): boolean {
+  return word === word.toUpperCase();
+}
+
+/** One insertion, deletion, substitution or swap of two neighbours apart. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * An acronym a reader cannot expand ("VFM", "LFM"): two to five capitals that the library
+ * never spells out and that are not a common name of a field.
+ */
+export function isCrypticAcronym(label: string, known: ReadonlyMap<string, string>): boolean {
+  const word = label.trim();
+  return /^[A-Z]{2,5}s?$/.test(word) && !known.has(word.replace(/s$/, '').toLowerCase());
 }

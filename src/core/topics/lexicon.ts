@@ -1,5 +1,6 @@
-// A prior: research topics common across ML, NLP, IR and neighbouring fields, each with
-// the phrases that signal it and the label a person would put on its folder. It only
+// A prior: research topics common across ML, NLP, IR and neighbouring fields (optimisation
+// and operations research, medical AI, typesetting and publishing), each
+// with the phrases that signal it and the label a person would put on its folder. It only
 // helps: a concept still needs enough papers in this library, and phrases found in the
 // papers themselves compete with it on equal terms (with a smaller head start).
 
@@ -23,7 +24,6 @@ export const LEXICON: readonly Concept[] = [
   { label: 'Robotics', phrases: ['robotics', 'robot', 'robotic manipulation', 'manipulation', 'embodied', 'locomotion'] },
   { label: 'Mathematical Reasoning', phrases: ['mathematical reasoning', 'math reasoning', 'math problem', 'mathematical problem'] },
   { label: 'Chain-of-Thought', phrases: ['chain of thought', 'long chain of thought'] },
-  { label: 'Surveys', phrases: ['survey', 'literature review', 'systematic review'] },
   { label: 'Diffusion Models', phrases: ['diffusion', 'diffusion model', 'denoising diffusion', 'graph diffusion'] },
   { label: 'Memory', phrases: ['memory', 'agentic memory', 'long term memory', 'memory retrieval'] },
   { label: 'Long Context', phrases: ['long context', 'long context reasoning', 'context window'] },
@@ -46,8 +46,8 @@ export const LEXICON: readonly Concept[] = [
   { label: 'Hallucination & Factuality', phrases: ['hallucination', 'factuality', 'factual grounding', 'fact checking'] },
   { label: 'Safety & Jailbreaks', phrases: ['jailbreak', 'red teaming', 'ai safety', 'harmful content'] },
   { label: 'Training Systems', phrases: ['distributed training', 'parallelization', 'training system', 'asynchronous reinforcement learning', 'asynchronous rl', 'gpu'] },
-  { label: 'Evolutionary & Gradient-Free Optimization', phrases: ['evolutionary', 'evolution strategy', 'genetic algorithm', 'gradient free', 'evolutionary search', 'zeroth order'] },
-  { label: 'Knowledge Distillation', phrases: ['knowledge distillation', 'distillation'] },
+  { label: 'Evolutionary Algorithms', phrases: ['evolutionary', 'evolutionary algorithm', 'evolutionary computation', 'evolution strategy', 'genetic algorithm', 'genetic programming', 'differential evolution', 'evolutionary search', 'memetic algorithm', 'estimation of distribution algorithm'] },
+  { label: 'Gradient-Free Optimization', phrases: ['gradient free', 'zeroth order', 'derivative free', 'black box optimization'] },  { label: 'Knowledge Distillation', phrases: ['knowledge distillation', 'distillation'] },
   { label: 'Continual Learning', phrases: ['continual learning', 'catastrophic forgetting', 'lifelong learning'] },
   { label: 'Meta-Learning', phrases: ['meta learning', 'meta reinforcement learning', 'meta rl', 'few shot learning'] },
   { label: 'In-Context Learning', phrases: ['in context learning'] },
@@ -64,6 +64,28 @@ export const LEXICON: readonly Concept[] = [
   { label: 'Simulation Environments', phrases: ['simulation environment', 'simulated environment', 'environment simulation', 'sim to real'] },
   { label: 'Data Synthesis', phrases: ['data synthesis', 'synthetic data', 'data generation', 'data augmentation'] },
   { label: 'Reward Design', phrases: ['reward design', 'reward shaping', 'reward function', 'reward modeling'] },
+  // Optimisation and operations research.
+  { label: 'Multi-Objective Optimization', phrases: ['multi objective', 'multiobjective', 'many objective', 'bi objective', 'multi criterion', 'pareto front', 'pareto optimal', 'hypervolume'] },
+  { label: 'Ant Colony Optimization', phrases: ['ant colony', 'ant colony optimization', 'ant system', 'ant algorithm'] },
+  { label: 'Swarm Intelligence', phrases: ['swarm intelligence', 'particle swarm', 'particle swarm optimization'] },
+  { label: 'Local Search & Metaheuristics', phrases: ['local search', 'metaheuristic', 'iterated local search', 'stochastic local search', 'tabu search', 'simulated annealing', 'variable neighborhood search', 'hybrid metaheuristic'] },
+  { label: 'Algorithm Configuration', phrases: ['algorithm configuration', 'automatic configuration', 'automatic algorithm configuration', 'automated algorithm configuration', 'parameter tuning', 'parameter configuration', 'automated algorithm design', 'hyperparameter optimization', 'iterated racing', 'racing algorithm'] },
+  { label: 'Algorithm Selection & Landscape Analysis', phrases: ['algorithm selection', 'fitness landscape', 'landscape analysis', 'exploratory landscape analysis', 'algorithm portfolio'] },
+  { label: 'Scheduling & Routing', phrases: ['scheduling', 'flow shop', 'job shop', 'flowshop', 'vehicle routing', 'traveling salesman', 'travelling salesman', 'routing problem', 'timetabling'] },
+  { label: 'Bayesian Optimization', phrases: ['bayesian optimization', 'surrogate model', 'surrogate assisted', 'gaussian process', 'expected improvement', 'efficient global optimization'] },
+  { label: 'Mathematical Programming', phrases: ['integer programming', 'linear programming', 'mixed integer', 'mathematical programming', 'branch and bound', 'quadratic programming'] },
+  { label: 'Constraint Satisfaction', phrases: ['constraint satisfaction', 'constraint programming', 'satisfiability', 'sat solver'] },
+  // Medical AI.
+  { label: 'Image Segmentation', phrases: ['segmentation', 'image segmentation', 'semantic segmentation', 'medical image segmentation', 'instance segmentation'] },
+  { label: 'Medical Imaging', phrases: ['medical image', 'medical imaging', 'radiology', 'ct', 'mri', 'x ray', 'histopathology', 'pathology'] },
+  { label: 'Clinical Language Models', phrases: ['medical language model', 'clinical language model', 'clinical note', 'medical question answering', 'electronic health record', 'ehr', 'biomedical language model', 'medical llm'] },
+  // Knowledge inside language models.
+  { label: 'Knowledge Editing', phrases: ['knowledge editing', 'model editing', 'editing knowledge', 'locate and edit'] },
+  { label: 'Model Merging & Knowledge Transfer', phrases: ['model merging', 'knowledge transfer', 'task arithmetic', 'weight merging'] },
+  // Typesetting and publishing.
+  { label: 'TeX & LaTeX', phrases: ['tex', 'latex', 'bibtex', 'metafont', 'tex user', 'macro package'] },
+  { label: 'Typography', phrases: ['typography', 'typographic', 'typesetting', 'typeface', 'font', 'type design', 'book design', 'lettering', 'letterform', 'calligraphy'] },
+  { label: 'Electronic Publishing', phrases: ['electronic publishing', 'desktop publishing', 'document preparation', 'markup', 'markup language', 'text formatting', 'document formatting', 'hypertext', 'sgml'] },
 ];
 
 /**
@@ -101,6 +123,14 @@ export const COMMON_ACRONYMS: ReadonlyMap<string, string> = new Map([
   ['lora', 'low rank adaptation'],
   ['moe', 'mixture of experts'],
   ['mdp', 'markov decision process'],
+  ['tsp', 'traveling salesman problem'],
+  ['vrp', 'vehicle routing problem'],
+  ['qap', 'quadratic assignment problem'],
+  ['aco', 'ant colony optimization'],
+  ['pso', 'particle swarm optimization'],
+  ['moea', 'multi objective evolutionary algorithm'],
+  ['sat', 'satisfiability'],
+  ['milp', 'mixed integer linear programming'],
 ]);
 
 /** arXiv category codes a listing may give as keywords, and the field each names. */

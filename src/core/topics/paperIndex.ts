@@ -7,7 +7,7 @@ import { SharedEntries } from './sharedEntries';
 import { acronymDefinitions, headingWords } from './phrases';
 import { Vocabulary, type Acronyms } from './vocabulary';
 import { GENERIC_PHRASES } from './words';
-import { isSubjectHeading } from './labels';
+import { headingSubject } from './labels';
 
 /** A phrase in the title or among the listing's keywords says what the paper is about. */
 export const TITLE_HIT = 4;
@@ -146,10 +146,11 @@ export function buildIndex(papers: readonly Paper[]): PaperIndex {
       vocabulary.encode(text, codes);
       // A section of a reading list ("Methods") or a venue is no subject: its words still
       // count, but it is not offered as a topic's name.
-      const whole = isSubjectHeading(text) ? vocabulary.internWords(headingWords(text, acronyms)) : undefined;
+      const subject = headingSubject(text);
+      const whole = subject === undefined ? undefined : vocabulary.internWords(headingWords(subject, acronyms));
       if (whole !== undefined) {
         found.push(whole);
-        if (!hints.has(whole)) hints.set(whole, text.trim());
+        if (!hints.has(whole)) hints.set(whole, subject!);
         if (!field) headings.add(whole);
       }
     }

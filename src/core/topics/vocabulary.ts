@@ -30,6 +30,8 @@ const PLURAL_ICS = new Set('metrics topics heuristics characteristics clinics ta
 
 /** "queries" -> "query", "agents" -> "agent"; "process", "analysis" and "robotics" stay. */
 export function singular(word: string): string {
+  // One spelling for British and American forms: "optimisation" is "optimization".
+  if (word.endsWith('isation') || word.endsWith('isations')) word = word.replace(/isation(s?)$/, 'ization$1');
   if (word.length <= 3 || !word.endsWith('s') || KEEP_S.has(word)) return word;
   if (word.endsWith('ics')) return PLURAL_ICS.has(word) ? word.slice(0, -1) : word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;

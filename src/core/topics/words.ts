@@ -83,6 +83,8 @@ export const NO_SINGLE = words(`
   context horizon boundary capability ability understanding beyond complex multiple single optimal aware hop turn
   reinforcement supervised unsupervised iterative adaptive robust scalable unified dynamic generative
   guide practice preparation word computer handbook manual introduction
+  theory selection decision programming instance constraint evolution adaptation preference hybrid
+  anytime variant improvement comparison note remark
 `);
 
 /** Words ending in "ly" that are nouns, not adverbs. */

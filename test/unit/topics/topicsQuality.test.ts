@@ -53,7 +53,8 @@ describe('topic quality against hand labels', () => {
     assert.ok(scores.precision > 2.5 * oneTopic.precision, `precision ${scores.precision.toFixed(3)}`);
     assert.ok(scores.recall > 0.35, `recall ${scores.recall.toFixed(3)}`);
     assert.ok(largest <= 0.4 * papers.length, `largest topic ${largest}`);
-    // Today: precision 0.443, recall 0.540, F1 0.487; no change may lose it.
+    // Today: precision 0.443, recall 0.540, F1 0.487 (unchanged by the rules made for large
+    // mixed libraries: field names, near-same names, venue neighbours); no change may lose it.
     assert.ok(scores.f1 >= 0.485, `F1 ${scores.f1.toFixed(3)} fell below 0.487`);
   });
 });
