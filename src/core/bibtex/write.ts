@@ -1,9 +1,13 @@
 // Writes papers as BibTeX that classic bibtex + pdflatex compile as well as biber: accents
 // as LaTeX macros, specials escaped, math kept as math, one field order for every entry.
+// The same entries in biblatex's own terms (writeBiblatex.ts) when a draft uses biber.
 
 import { encodeLatex } from './latex';
 import type { BibtexRecord, Paper } from '../paper/paper';
 import { squash } from '../util/text';
+import { biblatexEntry } from './writeBiblatex';
+import { splitDisplayName } from './writeNames';
+import { isArxivVenue, publishedVersion, type PaperVersion, type PublishedVersion } from './writeVersion';
 
 const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -27,22 +31,7 @@ const CONFERENCE = new RegExp(
 const ARXIV_CATEGORY =
   /^((cs|math|stat|eess|econ|q-bio|q-fin|physics|astro-ph|cond-mat|nlin)\.[A-Za-z-]{2,}|hep-(th|ph|ex|lat)|gr-qc|quant-ph|math-ph|nucl-(th|ex))$/;
 
-/** Words that make an author an organisation, written in braces so BibTeX keeps it whole. */
-const ORGANISATION_WORD = new RegExp(
-  '\\b(team|teams|lab|labs|laboratory|laboratories|inc|corp|corporation|company|ltd|llc|gmbh|institute|institut|' +
-    'university|universit\\w*|college|school|center|centre|consortium|collaboration|foundation|group|project|initiative|' +
-    'association|society|council|committee|organi[sz]ation|agency|department|ministry|research|academy|community|' +
-    'contributors|alliance|deepmind|openai|google|microsoft|meta|anthropic|nvidia|alibaba|tencent|baidu|bytedance|' +
-    'apple|amazon|ibm|qwen|mistral|hugging\\s?face)\\b',
-  'i',
-);
-/** "AI" only in capitals: Ai is also a given name. */
-const ORGANISATION_MARK = /\bAI\b|\d|&/;
-
-/** Name suffixes that BibTeX keeps apart from the family name ("Family, Jr., Given"). */
-const SUFFIX = /^(jr\.?|sr\.?|ii|iii|iv|v)$/i;
-
-type Field = [name: string, value: string, bare?: boolean];
+export type Field = [name: string, value: string, bare?: boolean];
 
 export interface BibtexWriteOptions {
   /** The key to write: an alias the user typed; the paper's own key otherwise. */
@@ -53,17 +42,31 @@ export interface BibtexWriteOptions {
    * A whole library written at once keeps them (with the volumes last, as BibTeX wants).
    */
   standalone?: boolean;
+  /** `bibtex` (the default) for classic BibTeX and natbib; `biblatex` for biblatex with biber. */
+  dialect?: BibDialect;
+  /** Whether abstracts are written (the default); off, no entry carries one, the user's own included. */
+  abstracts?: boolean;
+  /**
+   * `preprint` (the default): the paper as the listings describe it. `published`: an arXiv paper
+   * that has a journal or DOI is written as that publication, its arXiv id kept as eprint fields.
+   */
+  version?: PaperVersion;
 }
 
+export type BibDialect = 'bibtex' | 'biblatex';
+
+/** What a whole bibliography is written with: every entry option but the key. */
+export type BibliographyWriteOptions = Omit<BibtexWriteOptions, 'key'>;
+
 /** All papers, one entry each, separated by blank lines; entries other entries `crossref` come last. */
-export function formatBibtex(papers: readonly Paper[], options: Pick<BibtexWriteOptions, 'standalone'> = {}): string {
+export function formatBibtex(papers: readonly Paper[], options: BibliographyWriteOptions = {}): string {
   const standalone = options.standalone ?? false;
   const targets = standalone ? new Set<string>() : crossrefTargets(papers);
   const isTarget = (paper: Paper): boolean => [paper.key, ...(paper.aliases ?? [])].some((key) => targets.has(key.toLowerCase()));
   const ordered = [...papers.filter((paper) => !isTarget(paper)), ...papers.filter(isTarget)];
   // Every key's own entry: two entries of one paper that differ keep every value each had.
   const keysOf = (paper: Paper): string[] => [paper.key, ...(paper.aliasEntries ?? []).map((entry) => entry.key)];
-  return ordered.flatMap((paper) => keysOf(paper).map((key) => formatBibtexEntry(paper, { key, standalone }))).join('\n');
+  return ordered.flatMap((paper) => keysOf(paper).map((key) => formatBibtexEntry(paper, { ...options, key, standalone }))).join('\n');
 }
 
 function crossrefTargets(papers: readonly Paper[]): Set<string> {
@@ -77,14 +80,28 @@ function crossrefTargets(papers: readonly Paper[]): Set<string> {
   return targets;
 }
 
+/** The entry a key cites: an alias that was an entry of its own is that entry, as its file wrote it. */
+export function entryOfKey(paper: Paper, key: string = paper.key): { record?: BibtexRecord; entryType?: string } {
+  const own = paper.aliasEntries?.find((entry) => entry.key.toLowerCase() === key.toLowerCase());
+  return own ? { record: own.bibtex, entryType: own.entryType } : { record: paper.bibtex, entryType: paper.entryType };
+}
+
+/** The entry type a key's entry is written with in BibTeX: the user's own, else the one the listings suggest. */
+export function bibtexEntryType(paper: Paper, options: Pick<BibtexWriteOptions, 'key' | 'version'> = {}): string {
+  const { record, entryType } = entryOfKey(paper, options.key);
+  if (record && entryType) return entryType;
+  const published = options.version === 'published' ? publishedVersion(paper) : undefined;
+  return published ? publishedTypeOf(paper, published) : entryTypeOf(paper);
+}
+
 export function formatBibtexEntry(paper: Paper, options: BibtexWriteOptions = {}): string {
   const key = options.key ?? paper.key;
-  // Cited by an alias that was an entry of its own: that entry, as its file wrote it.
-  const own = paper.aliasEntries?.find((entry) => entry.key.toLowerCase() === key.toLowerCase());
-  const record = own?.bibtex ?? paper.bibtex;
-  const given = own ? own.entryType : paper.entryType;
-  const fields = record ? writtenFields(paper, record, options.standalone ?? true) : generatedFields(paper);
-  const type = record && given ? given : entryTypeOf(paper);
+  const { record } = entryOfKey(paper, key);
+  const published = options.version === 'published' ? publishedVersion(paper) : undefined;
+  let fields = record ? writtenFields(paper, record, options.standalone ?? true) : generatedFields(paper, published);
+  let type = bibtexEntryType(paper, { key, version: options.version });
+  if (options.abstracts === false) fields = fields.filter(([name]) => name !== 'abstract');
+  if (options.dialect === 'biblatex') ({ type, fields } = biblatexEntry(type, fields, { generated: !record, date: paper.date }));
   const body = fields.map(([name, value, bare]) => `  ${name} = ${bare ? value : `{${value}}`}`).join(',\n');
   return `@${type}{${key},\n${body}\n}\n`;
 }
@@ -126,8 +143,8 @@ function bracesBalance(value: string): boolean {
 }
 
 /** An entry for a paper no .bib file gave: what the listings said, in one field order. */
-function generatedFields(paper: Paper): Field[] {
-  const type = entryTypeOf(paper);
+function generatedFields(paper: Paper, published: PublishedVersion | undefined): Field[] {
+  const type = published ? publishedTypeOf(paper, published) : entryTypeOf(paper);
   const fields: Field[] = [];
   const add = (name: string, value: string | undefined, bare = false): void => {
     if (value !== undefined && value !== '') fields.push([name, value, bare]);
@@ -137,20 +154,24 @@ function generatedFields(paper: Paper): Field[] {
   // Double braces: the title keeps the capitalisation it was given. Listings already carry
   // each paper's own capitalisation (acronyms, model names), which a style must not lowercase.
   add('title', `{${encodeLatex(squash(paper.title))}}`);
-  const venue = paper.venue && !/^arxiv\b/i.test(paper.venue) ? encodeLatex(squash(paper.venue)) : undefined;
+  const venue = paper.venue && !isArxivVenue(paper.venue) ? encodeLatex(squash(paper.venue)) : undefined;
   add(type === 'article' ? 'journal' : type === 'inproceedings' || type === 'incollection' || type === 'conference' ? 'booktitle' : 'howpublished', venue);
   if (type === 'techreport') add('institution', paper.organization && encodeLatex(squash(paper.organization)));
   const year = paper.year ?? (paper.date ? Number(paper.date.slice(0, 4)) : undefined);
   add('year', year !== undefined ? String(year) : undefined);
   const month = paper.date && paper.date.length >= 7 ? MONTH_MACROS[Number(paper.date.slice(5, 7)) - 1] : undefined;
   add('month', month, true);
-  if (paper.arxivId) {
+  const eprint = (): void => {
+    if (!paper.arxivId) return;
     add('eprint', paper.arxivId);
     add('archivePrefix', 'arXiv');
     add('primaryClass', paper.keywords.find((keyword) => ARXIV_CATEGORY.test(keyword)));
-  }
+  };
+  // The published version leads with its DOI and link; the preprint it was stays as eprint fields.
+  if (!published) eprint();
   add('doi', paper.doi && escapeVerbatim(paper.doi));
-  add('url', urlOf(paper));
+  add('url', urlOf(paper, published));
+  if (published) eprint();
   add('abstract', paper.abstract && encodeLatex(squash(paper.abstract)));
   // Keywords are left out: a reading list's headings and a site's tags are topic hints, not
   // what an author would publish.
@@ -160,11 +181,21 @@ function generatedFields(paper: Paper): Field[] {
 function entryTypeOf(paper: Paper): string {
   const given = paper.entryType?.toLowerCase();
   if (given && STANDARD_TYPES.has(given)) return given === 'conference' ? 'inproceedings' : given;
-  const venue = paper.venue && !/^arxiv\b/i.test(paper.venue) ? paper.venue : undefined;
+  const venue = paper.venue && !isArxivVenue(paper.venue) ? paper.venue : undefined;
   if (!venue) return 'misc';
   if (JOURNAL.test(venue)) return 'article';
   if (CONFERENCE.test(venue)) return 'inproceedings';
   return 'misc';
+}
+
+/**
+ * The type of a preprint's publication: its venue's, and a journal when the venue names neither
+ * (an arXiv journal reference is most often one); @misc when only a DOI is known.
+ */
+function publishedTypeOf(paper: Paper, published: PublishedVersion): string {
+  const type = entryTypeOf(paper);
+  if (type !== 'misc' && type !== 'unpublished') return type;
+  return published.venue ? 'article' : 'misc';
 }
 
 /** `A and B and {OpenAI}`, with "and others" when the listing names only some authors. */
@@ -180,22 +211,17 @@ function formatAuthors(authors: string[], authorCount: number | undefined): stri
  * single words and organisations in braces, so BibTeX neither splits nor abbreviates them.
  */
 function formatName(name: string): string {
-  const words = name.split(' ');
-  if (words.length === 1 || ORGANISATION_WORD.test(name) || ORGANISATION_MARK.test(name) || /\band\b/i.test(name) || name.includes(',')) {
-    return `{${encodeLatex(name)}}`;
-  }
-  const suffix = words.length > 2 && SUFFIX.test(words[words.length - 1]!) ? words.pop() : undefined;
-  let familyStart = words.length - 1;
-  while (familyStart > 1 && /^\p{Ll}/u.test(words[familyStart - 1]!)) familyStart--;
-  const given = words.slice(0, familyStart).join(' ');
-  const family = words.slice(familyStart).join(' ');
-  if (!suffix && familyStart === words.length - 1 && familyStart > 1) return encodeLatex(name);
-  return encodeLatex(suffix ? `${family}, ${suffix}, ${given}` : `${family}, ${given}`);
+  const parts = splitDisplayName(name);
+  if ('literal' in parts) return `{${encodeLatex(parts.literal)}}`;
+  if (parts.uncertain) return encodeLatex(name);
+  const family = parts.particle ? `${parts.particle} ${parts.family}` : parts.family;
+  return encodeLatex(parts.suffix ? `${family}, ${parts.suffix}, ${parts.given}` : `${family}, ${parts.given}`);
 }
 
-/** The arXiv abstract page or the DOI link first: they outlive any other link. */
-function urlOf(paper: Paper): string | undefined {
+/** The arXiv abstract page or the DOI link first (the DOI's for a published version): they outlive any other link. */
+function urlOf(paper: Paper, published?: PublishedVersion): string | undefined {
   const url =
+    (published?.doi ? `https://doi.org/${published.doi}` : undefined) ??
     paper.links.find((link) => /arxiv\.org\/abs\//i.test(link)) ??
     (paper.arxivId ? `https://arxiv.org/abs/${paper.arxivId}` : undefined) ??
     paper.links.find((link) => /doi\.org\//i.test(link)) ??

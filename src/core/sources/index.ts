@@ -2,14 +2,16 @@
 import { problem, type ParseContext, type ParseResult, type Parser } from '../paper/paper';
 import { parseArxivListing } from './arxiv';
 import { parseBibtex } from './bibtex';
+import { looksLikeCslJson, parseCslJson } from './cslJson';
 import { parseHfDailyText } from './hfDailyText';
 import { parseHfJson } from './hfJson';
 import { parseMarkdownList } from './markdown';
 
-export type ListingFormat = 'bibtex' | 'hf-json' | 'arxiv' | 'hf-daily-text' | 'markdown';
+export type ListingFormat = 'bibtex' | 'csl-json' | 'hf-json' | 'arxiv' | 'hf-daily-text' | 'markdown';
 
 export const PARSERS: Record<ListingFormat, Parser> = {
   bibtex: parseBibtex,
+  'csl-json': parseCslJson,
   'hf-json': parseHfJson,
   arxiv: parseArxivListing,
   'hf-daily-text': parseHfDailyText,
@@ -31,6 +33,7 @@ export function isListingFile(file: string): boolean {
 export function detectFormat(text: string, file: string): ListingFormat | undefined {
   const lower = file.toLowerCase();
   const head = text.slice(0, 20000);
+  if (looksLikeCslJson(head)) return 'csl-json';
   if (/^\s*[[{]/.test(head) && (lower.endsWith('.json') || /"(title|paper)"\s*:/.test(head))) return 'hf-json';
   if (lower.endsWith('.bib') || lower.endsWith('.bibtex')) return 'bibtex';
   // BibTeX saved under another name: entries like `@article{key,` and no Markdown list.
@@ -52,7 +55,7 @@ function looksLikeHfDailyText(text: string): boolean {
 export function parseListing(text: string, file: string, context: ParseContext = {}): ParseResult & { format?: ListingFormat } {
   const format = detectFormat(text, file);
   if (!format) {
-    return { papers: [], problems: [problem(file, 1, 'Not a listing Lit Review can read (expected BibTeX, arXiv, Hugging Face Daily Papers text or JSON, or a Markdown list).', 'warning')] };
+    return { papers: [], problems: [problem(file, 1, 'Not a listing Lit Review can read (expected BibTeX, CSL-JSON, arXiv, Hugging Face Daily Papers text or JSON, or a Markdown list).', 'warning')] };
   }
   try {
     return { ...PARSERS[format](text, file, context), format };
