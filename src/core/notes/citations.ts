@@ -1,10 +1,9 @@
-// Where citation keys sit in a note: the key being typed (for completion), the key under the
-// cursor (for hover and go to definition) and every key cited (for diagnostics).
-// Markdown follows Pandoc (`[@a; @b]`, `@a says`), LaTeX the `\cite{a,b}` family.
-import { lineOf } from '../util/text';
+// Where citation keys sit in a note, read through the one grammar (grammar.ts): the key being
+// typed (for completion), the key under the cursor (for hover and go to definition) and every
+// key cited (for diagnostics), in every form of Markdown (Pandoc), LaTeX and Typst.
+import { LATEX_KEY_CHAR, markdownAtCanCite, scanNote, type Citation, type CitationItem, type NoteLanguage } from './grammar';
 
-/** The two kinds of note Lit Review cites into. */
-export type NoteLanguage = 'markdown' | 'latex';
+export type { NoteLanguage } from './grammar';
 
 /** A key inside one line: `start` and `end` are offsets in that line, `end` exclusive. */
 export interface KeySpan {
@@ -18,165 +17,147 @@ export interface CitedKey extends KeySpan {
   line: number;
 }
 
-/**
- * A Pandoc key: starts with a letter, digit or `_`; inside it may hold `:.#$%&-+?<>~/`, but
- * never ends with them (`@ssrl2025.` ends a sentence, the key is `ssrl2025`).
- * The `@` must start the line or follow `[`, `;`, `-` (author suppressed) or a space: an
- * e-mail address or a `medium.com/@name` link is not a citation.
- */
-const MARKDOWN_CITATION = /(?<![^[;\s-])@(\w(?:[\w:.#$%&+?<>~/-]*\w)?)/g;
-/** Characters a Pandoc key may hold, for scanning around the cursor. */
-const MARKDOWN_KEY_CHAR = /[\w:.#$%&+?<>~/-]/;
-
-/** `\cite`, `\citep`, `\parencite`, `\textcite`, `\autocite`, `\nocite`, `\citeauthor`... with up to two optional arguments. */
-const LATEX_CITATION = /\\[A-Za-z]*cite[A-Za-z]*\*?(?:\s*\[[^\]]*\]){0,2}\s*\{([^}]*)\}/g;
-/** The same command, still open at the end of the text before the cursor. */
-const LATEX_OPEN_CITATION = /\\[A-Za-z]*cite[A-Za-z]*\*?(?:\s*\[[^\]]*\]){0,2}\s*\{([^}]*)$/;
-/** Characters a BibTeX key may hold. */
-const LATEX_KEY_CHAR = /[^\s,{}%\\"#'()=]/;
+/** Characters a Pandoc key may hold, for scanning around the cursor (its end punctuation too: it is still being typed). */
+const MARKDOWN_KEY_CHAR = /[\p{L}\p{N}_:.#$%&+?<>~/-]/u;
+const TYPST_KEY_CHAR = /[\p{L}\p{N}_\-:.]/u;
+const KEY_START = /^[\p{L}\p{N}_]/u;
 
 /**
- * The key being typed at `offset`, when the cursor is where a key belongs: after `@` in
- * Markdown, after `{` or `,` of a cite command in LaTeX. `start`..`end` covers the whole key
- * (also what follows the cursor), `key` is the part before the cursor.
+ * The key being typed at `offset`, when the cursor is where a key belongs: after `@` (or
+ * inside `@{...}`) in Markdown and Typst, after `{` or `,` of any cite command in LaTeX
+ * (`\parencites{a}{` included), inside `#cite(<` in Typst. `start`..`end` covers the whole
+ * key (also what follows the cursor), `key` is the part before the cursor.
  */
 export function completionSpanAt(line: string, offset: number, language: NoteLanguage): KeySpan | undefined {
-  if (offset < 0 || offset > line.length) return undefined;
-  return language === 'markdown' ? markdownCompletionSpan(line, offset) : latexCompletionSpan(line, offset);
+  return keyBeingTyped(line, offset, language);
 }
 
-function markdownCompletionSpan(rawLine: string, offset: number): KeySpan | undefined {
-  // An `@` in inline code is code (a decorator, an e-mail), not a citation.
-  const line = blankInlineCode(rawLine);
-  let start = offset;
-  while (start > 0 && MARKDOWN_KEY_CHAR.test(line[start - 1]!)) start--;
-  const at = start - 1;
-  if (line[at] !== '@') return undefined;
-  if (at > 0 && !/[[;\s-]/.test(line[at - 1]!)) return undefined;
-  const typed = line.slice(start, offset);
-  if (typed && !/^\w/.test(typed)) return undefined;
-  return { key: typed, start, end: scanForward(line, offset, MARKDOWN_KEY_CHAR) };
+/** The same in a whole document: offsets in `text`; code blocks, math and comments offer nothing. */
+export function keyBeingTyped(text: string, offset: number, language: NoteLanguage): KeySpan | undefined {
+  if (offset < 0 || offset > text.length) return undefined;
+  if (language === 'latex') return latexKeyBeingTyped(text, offset);
+  const typst = language === 'typst' ? typstCiteKeyBeingTyped(text, offset) : undefined;
+  if (typst) return typst;
+  const keyChar = language === 'markdown' ? MARKDOWN_KEY_CHAR : TYPST_KEY_CHAR;
+  const braced = language === 'markdown' ? bracedKeyBeingTyped(text, offset) : undefined;
+  let span: KeySpan & { at: number };
+  if (braced) span = braced;
+  else {
+    let start = offset;
+    while (start > 0 && keyChar.test(text[start - 1]!)) start--;
+    const at = start - 1;
+    if (text[at] !== '@') return undefined;
+    const canCite = language === 'markdown' ? markdownAtCanCite(text, at) : at === 0 || !/[\p{L}\p{N}_]/u.test(text[at - 1]!);
+    if (!canCite || text[at - 1] === '\\') return undefined;
+    const typed = text.slice(start, offset);
+    if (typed && !KEY_START.test(typed)) return undefined;
+    span = { key: typed, start, end: scanForward(text, offset, keyChar), at };
+  }
+  const { skipped } = scanNote(text, language);
+  if (skipped.some((region) => region.start <= span.at && span.at < region.end)) return undefined;
+  return { key: span.key, start: span.start, end: span.end };
 }
 
-function latexCompletionSpan(line: string, offset: number): KeySpan | undefined {
-  const open = LATEX_OPEN_CITATION.exec(blankLatexComment(line.slice(0, offset)));
-  if (!open) return undefined;
-  const inside = open[1]!;
-  const lastComma = inside.lastIndexOf(',');
-  const current = inside.slice(lastComma + 1);
-  const typed = current.trimStart();
+/** `@{key with odd characters` typed so far, on one line. */
+function bracedKeyBeingTyped(text: string, offset: number): (KeySpan & { at: number }) | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const open = text.lastIndexOf('@{', offset - 1);
+  if (open < lineStart || open + 2 > offset) return undefined;
+  if (text.slice(open + 2, offset).includes('}') || !markdownAtCanCite(text, open)) return undefined;
+  const close = text.indexOf('}', offset);
+  const lineEnd = text.indexOf('\n', offset);
+  const end = close >= 0 && (lineEnd < 0 || close < lineEnd) ? close : offset;
+  return { key: text.slice(open + 2, offset), start: open + 2, end, at: open };
+}
+
+function latexKeyBeingTyped(text: string, offset: number): KeySpan | undefined {
+  const before = text.slice(0, offset);
+  const open = lastOpenCitation(before, 'latex');
+  if (open?.openKeysAt === undefined) return undefined;
+  const inside = before.slice(open.openKeysAt);
+  const typed = inside.slice(inside.lastIndexOf(',') + 1).trimStart();
   if (/\s/.test(typed)) return undefined;
-  const start = offset - typed.length;
-  return { key: typed, start, end: scanForward(line, offset, LATEX_KEY_CHAR) };
+  return { key: typed, start: offset - typed.length, end: scanForward(text, offset, LATEX_KEY_CHAR) };
 }
 
-function scanForward(line: string, offset: number, keyChar: RegExp): number {
+/** Inside `#cite(<...` or `#cite(label("...`. */
+function typstCiteKeyBeingTyped(text: string, offset: number): KeySpan | undefined {
+  const before = text.slice(0, offset);
+  const open = lastOpenCitation(before, 'typst');
+  if (open?.openKeysAt === undefined) return undefined;
+  const typed = /(?:<|label\(\s*")([^<>"\s,()]*)$/.exec(before.slice(open.openKeysAt));
+  if (!typed) return undefined;
+  const key = typed[1]!;
+  return { key, start: offset - key.length, end: scanForward(text, offset, TYPST_KEY_CHAR) };
+}
+
+/** The citation still open at the very end of `text`: the one the cursor is typing in. */
+function lastOpenCitation(text: string, language: NoteLanguage): Citation | undefined {
+  const citations = scanNote(text, language).citations;
+  const last = citations[citations.length - 1];
+  return last && !last.closed && last.end === text.length ? last : undefined;
+}
+
+function scanForward(text: string, offset: number, keyChar: RegExp): number {
   let end = offset;
-  while (end < line.length && keyChar.test(line[end]!)) end++;
+  while (end < text.length && keyChar.test(text[end]!)) end++;
   return end;
 }
 
-/** The cited key under `offset` (the `@` of a Markdown key counts as part of it). */
+/** The cited key under `offset` in one line (the `@` of a Markdown or Typst key counts as part of it). */
 export function citedKeyAt(line: string, offset: number, language: NoteLanguage): KeySpan | undefined {
-  const keys = language === 'markdown' ? markdownKeysInLine(line) : latexKeysIn(blankLatexComment(line));
-  return keys.find((span) => offset >= span.start - (language === 'markdown' ? 1 : 0) && offset <= span.end);
+  const found = citationAround(line, offset, language);
+  return found?.item ? { key: found.item.key, start: found.item.start, end: found.item.end } : undefined;
 }
 
 /**
- * Every key a note cites, in document order. Markdown front matter, fenced code blocks and
- * inline code are skipped, as are LaTeX comments.
+ * The citation around `offset` in a text, and the item whose key (from its `@`, to the end of
+ * the key or its closing brace) holds the offset, if any.
  */
-export function citedKeys(text: string, language: NoteLanguage): CitedKey[] {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (language === 'latex') return latexCitedKeys(lines);
-  const skipped = markdownSkippedLines(lines);
-  const result: CitedKey[] = [];
-  lines.forEach((line, index) => {
-    if (skipped.has(index)) return;
-    for (const span of markdownKeysInLine(blankInlineCode(line))) result.push({ ...span, line: index });
-  });
-  return result;
+export function citationAround(text: string, offset: number, language: NoteLanguage): { citation: Citation; item?: CitationItem } | undefined {
+  for (const citation of scanNote(text, language).citations) {
+    if (offset < citation.start || offset > citation.end) continue;
+    const item = citation.items.find((candidate) => {
+      const [from, to] = keyExtent(text, candidate, language);
+      return offset >= from && offset <= to;
+    });
+    return { citation, item };
+  }
+  return undefined;
 }
 
-function markdownKeysInLine(line: string): KeySpan[] {
-  return [...line.matchAll(MARKDOWN_CITATION)].map((match) => {
-    const start = match.index! + 1;
-    return { key: match[1]!, start, end: start + match[1]!.length };
-  });
+/** Where a key is written with its marks: `@key`, `@{key}`, `<key>` for Typst's `#cite`. */
+function keyExtent(text: string, item: CitationItem, language: NoteLanguage): [number, number] {
+  if (language === 'latex') return [item.start, item.end];
+  if (text[item.start - 1] === '{' && text[item.start - 2] === '@') return [item.start - 2, item.end + 1];
+  if (text[item.start - 1] === '@') return [item.start - 1, item.end];
+  return [item.start, item.end];
+}
+
+/**
+ * Every key a note cites, in document order: front matter (but its `nocite:`), code, math,
+ * LaTeX comments and verbatim text are skipped, as are citations still being typed and
+ * Quarto cross-references (`@fig-plot`).
+ */
+export function citedKeys(text: string, language: NoteLanguage): CitedKey[] {
+  const result: CitedKey[] = [];
+  for (const citation of scanNote(text, language).citations) {
+    if (!citation.closed) continue;
+    for (const item of citation.items) {
+      if (item.crossref) continue;
+      result.push({ key: item.key, line: item.line, start: item.character, end: item.character + item.end - item.start });
+    }
+  }
+  return result;
 }
 
 /** True when a Markdown line is front matter or fenced code, where `@` starts no citation. */
 export function isMarkdownCodeLine(text: string, line: number): boolean {
-  return markdownSkippedLines(text.split(/\r\n|\r|\n/)).has(line);
-}
-
-/** Lines of the front matter and of fenced code blocks. */
-function markdownSkippedLines(lines: readonly string[]): Set<number> {
-  const skipped = new Set<number>();
-  let index = 0;
-  if (/^(\uFEFF)?---\s*$/.test(lines[0] ?? '')) {
-    const close = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
-    if (close > 0) {
-      for (let i = 0; i <= close; i++) skipped.add(i);
-      index = close + 1;
-    }
+  let start = 0;
+  for (let at = 0; at < line; at++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return false;
+    start = next + 1;
   }
-  let fence: string | undefined;
-  for (; index < lines.length; index++) {
-    const line = lines[index]!;
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence) {
-      skipped.add(index);
-      if (marker && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-    } else if (marker) {
-      fence = marker;
-      skipped.add(index);
-    }
-  }
-  return skipped;
-}
-
-/** Replaces inline code spans with spaces, keeping every offset. */
-function blankInlineCode(line: string): string {
-  return line.replace(/(`+)[^`]*?\1/g, (span) => ' '.repeat(span.length));
-}
-
-/** Removes `%` comments (not `\%`), keeping every offset. */
-function blankLatexComment(line: string): string {
-  const comment = /(?<!\\)%/.exec(line);
-  return comment ? line.slice(0, comment.index) + ' '.repeat(line.length - comment.index) : line;
-}
-
-function latexKeysIn(text: string): KeySpan[] {
-  const spans: KeySpan[] = [];
-  for (const match of text.matchAll(LATEX_CITATION)) {
-    const inner = match[1]!;
-    const innerStart = match.index! + match[0].length - 1 - inner.length;
-    let position = 0;
-    for (const part of inner.split(',')) {
-      const leading = part.length - part.trimStart().length;
-      const key = part.trim();
-      // `\nocite{*}` cites the whole bibliography: not a key.
-      if (key && key !== '*') spans.push({ key, start: innerStart + position + leading, end: innerStart + position + leading + key.length });
-      position += part.length + 1;
-    }
-  }
-  return spans;
-}
-
-/** A cite command may spread its keys over lines: the lines are read as one text. */
-function latexCitedKeys(lines: readonly string[]): CitedKey[] {
-  const starts: number[] = [];
-  let offset = 0;
-  const joined = lines
-    .map((line) => {
-      starts.push(offset);
-      offset += line.length + 1;
-      return blankLatexComment(line);
-    })
-    .join('\n');
-  return latexKeysIn(joined).map((span) => {
-    const line = lineOf(starts, span.start) - 1;
-    return { key: span.key, line, start: span.start - starts[line]!, end: span.end - starts[line]! };
-  });
+  return scanNote(text, 'markdown').skipped.some((region) => (region.kind === 'front-matter' || region.kind === 'fence') && region.start <= start && start < Math.max(region.end, region.start + 1));
 }
