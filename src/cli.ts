@@ -1,15 +1,22 @@
 // `lit-review`: the same core as the extension, from a terminal.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatBibtex, formatBibtexEntry } from './core/bibtex/write';
+import { formatBibtex, formatBibtexEntry, type BibDialect } from './core/bibtex/write';
+import { CslStyleError, DEFAULT_STYLE, formatReferences } from './core/csl/format';
+import { toCslJson } from './core/csl/toCsl';
 import { formatCitation } from './core/notes/citationText';
+import { checkBibliography, readBibEntries, type BibFileEntry } from './core/notes/bibliographyCheck';
+import { CitationMap, noteLanguageOfFile } from './core/notes/citationMap';
+import { noteBibliography } from './core/notes/frontMatter';
+import { bibEntryKeys } from './core/bibtex/append';
 import { DEFAULT_KEY_TEMPLATE } from './core/paper/keys';
 import { Library, type Listing } from './core/indexing/library';
 import type { Paper, Problem } from './core/paper/paper';
 import { SearchIndex } from './core/search';
 import { computeTopics, OVERRIDES_FILE, parseOverrides, type Topic, type TopicOverrides } from './core/topics';
 import { readListings } from './node/readListings';
+import { addCommand, resolveCommand, UnknownIdentifierError } from './node/resolveCommands';
 
 const USAGE = `Usage: lit-review <command> [options]
 
@@ -17,9 +24,29 @@ Commands:
   index                     every paper and every problem in the library
   search "QUERY" [--limit N] papers matching QUERY, best first (default limit 20)
   topics                    papers grouped by topic
-  cite KEY... [--style pandoc|latex|bibtex]
-                            a citation for the given keys (default pandoc)
-  bib                       a complete .bib of the library on stdout
+  cite KEY... [--style pandoc|latex|bibtex|text|html] [--csl STYLE]
+                            a citation for the given keys (default pandoc); bibtex
+                            their entries; text or html one formatted reference per
+                            key in a CSL style: ${DEFAULT_STYLE} (default), vancouver, harvard1,
+                            or the path of a .csl file
+  bib [--format bibtex|biblatex|csljson]
+                            the whole library on stdout: a .bib (default bibtex), or a
+                            CSL-JSON array as Pandoc and Zotero read it
+  bib --cited-in PATH...    only the entries the notes at PATH cite (note files, or
+                            folders of .md .qmd .Rmd .tex .typ notes)
+  citations --notes PATH... every citation in the notes: key, file, line, column,
+                            locator and command; the keys no bibliography knows
+  check --notes PATH... [--bib FILE]
+                            FILE (repeatable; default: the bibliographies the notes
+                            name) against the notes and the library: entries no note
+                            cites, keys cited but missing, one paper under two keys,
+                            entries whose fields differ from the library
+  resolve [--dry-run]       look up papers that lack authors or an identifier at Hugging
+                            Face, arXiv and Crossref; what is found is written to
+                            .lit-review/resolved.bib in the library folder
+  add ID [--to FILE]        add a paper by arXiv id or link, DOI, Hugging Face paper link
+                            or a pasted BibTeX entry to FILE (default: added.bib in the
+                            library folder)
 
 Options:
   --library PATH            a folder or file of listings (repeatable; default: .)
@@ -27,7 +54,12 @@ Options:
                             files to read and to leave out, relative to each library
                             folder (repeatable; default: the extension's defaults)
   --key-template TEMPLATE   citation key template (default ${DEFAULT_KEY_TEMPLATE})
+  --published               bib and cite: an arXiv paper that has a journal or DOI is
+                            written as that publication, its arXiv id kept
   --json                    print exactly one JSON document
+  --hf-url URL, --arxiv-url URL, --crossref-url URL
+                            where resolve and add find the services (mirrors); only
+                            these two commands use the network
   --help                    this text
 `;
 
@@ -44,7 +76,18 @@ interface Options {
   help: boolean;
   limit: number;
   style: string;
+  format: string;
+  published: boolean;
+  csl?: string;
   keyTemplate?: string;
+  dryRun: boolean;
+  to?: string;
+  huggingFaceUrl?: string;
+  arxivUrl?: string;
+  crossrefUrl?: string;
+  notes: string[];
+  bib: string[];
+  citedIn: string[];
 }
 
 function parseOptions(argv: string[]): Options {
@@ -60,7 +103,18 @@ function parseOptions(argv: string[]): Options {
         json: { type: 'boolean', default: false },
         limit: { type: 'string' },
         style: { type: 'string', default: 'pandoc' },
+        format: { type: 'string', default: 'bibtex' },
+        published: { type: 'boolean', default: false },
+        csl: { type: 'string' },
         'key-template': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        to: { type: 'string' },
+        'hf-url': { type: 'string' },
+        'arxiv-url': { type: 'string' },
+        'crossref-url': { type: 'string' },
+        notes: { type: 'string', multiple: true },
+        bib: { type: 'string', multiple: true },
+        'cited-in': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -80,7 +134,18 @@ function parseOptions(argv: string[]): Options {
     help: values.help,
     limit: values.limit === undefined ? 20 : positiveInteger(values.limit, '--limit'),
     style: values.style,
+    format: values.format,
+    published: values.published,
+    csl: values.csl,
     keyTemplate: values['key-template'],
+    dryRun: values['dry-run'],
+    to: values.to,
+    huggingFaceUrl: values['hf-url'],
+    arxivUrl: values['arxiv-url'],
+    crossrefUrl: values['crossref-url'],
+    notes: values.notes ?? [],
+    bib: values.bib ?? [],
+    citedIn: values['cited-in'] ?? [],
   };
 }
 
@@ -154,10 +219,19 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return options.help || options.command === 'help' ? 0 : 2;
   }
-  if (!['index', 'search', 'topics', 'cite', 'bib'].includes(options.command)) throw new UsageError(`Unknown command "${options.command}".`);
+  if (!['index', 'search', 'topics', 'cite', 'bib', 'resolve', 'add', 'citations', 'check'].includes(options.command)) throw new UsageError(`Unknown command "${options.command}".`);
+  // Note paths follow --notes and --cited-in; the shell spreads a glob into positionals after them.
+  if (options.command === 'citations' || options.command === 'check') options.notes.push(...options.args.splice(0));
+  if (options.command === 'bib' && options.citedIn.length) options.citedIn.push(...options.args.splice(0));
+  if ((options.command === 'citations' || options.command === 'check') && !options.notes.length) throw new UsageError(`${options.command} needs --notes PATH (a note or a folder of notes).`);
+  if (options.command === 'add' && options.args.length !== 1) throw new UsageError('add takes one ID (quote a pasted BibTeX entry).');
+  if ((options.command === 'resolve' || options.command === 'add') && options.libraries.length !== 1) throw new UsageError(`${options.command} takes one --library folder.`);
   if (options.command === 'search' && options.args.length !== 1) throw new UsageError('search takes one QUERY (quote it if it has spaces).');
   if (options.command === 'cite' && !options.args.length) throw new UsageError('cite needs at least one KEY.');
-  if (options.command === 'cite' && !['pandoc', 'latex', 'bibtex'].includes(options.style)) throw new UsageError(`--style is pandoc, latex or bibtex, not "${options.style}".`);
+  if (options.command === 'cite' && !['pandoc', 'latex', 'bibtex', 'text', 'html'].includes(options.style)) throw new UsageError(`--style is pandoc, latex, bibtex, text or html, not "${options.style}".`);
+  if (!['bibtex', 'biblatex', 'csljson'].includes(options.format)) throw new UsageError(`--format is bibtex, biblatex or csljson, not "${options.format}".`);
+  if (options.command === 'cite' && options.format === 'csljson') throw new UsageError('--format csljson is for bib; cite writes a formatted reference with --style text.');
+  const cslStyle = options.csl === undefined ? undefined : readCslStyle(options.csl);
 
   const missing = options.libraries.filter((root) => !existsSync(root));
   if (missing.length) {
@@ -165,6 +239,8 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const { library, overrides, problems } = await loadLibrary(options);
+  if (options.command === 'resolve' || options.command === 'add') return networkCommand(options, library);
+  if (options.command === 'citations' || options.command === 'check') return notesCommand(options, library);
   const papers = library.papers;
   switch (options.command) {
     case 'index': {
@@ -191,18 +267,166 @@ async function main(argv: string[]): Promise<number> {
       for (const key of unknown) process.stderr.write(`Unknown key "${key}".\n`);
       // Each paper under the key typed: an alias is as good a key as any, and the draft uses it.
       const keys = options.args.filter((key) => library.byKey(key));
-      const entries = () => keys.map((key) => formatBibtexEntry(library.byKey(key)!, { key })).join('\n');
-      const text = !keys.length ? '' : options.style === 'bibtex' ? entries() : `${formatCitation(keys, options.style as 'pandoc' | 'latex')}\n`;
+      const version = options.published ? 'published' : 'preprint';
+      const entries = () => keys.map((key) => formatBibtexEntry(library.byKey(key)!, { key, dialect: options.format as BibDialect, version })).join('\n');
+      const references = (): string[] => {
+        try {
+          return formatReferences(keys.map((key) => library.byKey(key)!), { style: cslStyle, format: options.style as 'text' | 'html', version, keyFor: (_, index) => keys[index]! });
+        } catch (error) {
+          throw error instanceof CslStyleError ? new UsageError(error.message) : error;
+        }
+      };
+      const text = !keys.length
+        ? ''
+        : options.style === 'bibtex'
+          ? entries()
+          : options.style === 'text' || options.style === 'html'
+            ? references().map((reference) => `${reference}\n`).join('')
+            : `${formatCitation(keys, options.style as 'pandoc' | 'latex')}\n`;
       print(options.json, { citation: text, unknown }, () => text);
       // What it could cite is printed, but a script must learn that some keys were not there.
       if (unknown.length) return 1;
       break;
     }
-    case 'bib':
-      process.stdout.write(formatBibtex(papers));
+    case 'bib': {
+      const version = options.published ? 'published' : 'preprint';
+      if (options.citedIn.length) {
+        // Each key under the spelling the notes cite it by (an alias's own entry), in order of first citation.
+        const keys = readNotes(options.citedIn).keys.filter((key) => library.byKey(key));
+        if (options.format === 'csljson') process.stdout.write(`${JSON.stringify(keys.flatMap((key) => toCslJson([library.byKey(key)!], () => key, { version })), null, 2)}\n`);
+        else process.stdout.write(keys.map((key) => formatBibtexEntry(library.byKey(key)!, { key, dialect: options.format as BibDialect, version })).join('\n'));
+        break;
+      }
+      if (options.format === 'csljson') process.stdout.write(`${JSON.stringify(toCslJson(papers, undefined, { version }), null, 2)}\n`);
+      else process.stdout.write(formatBibtex(papers, { dialect: options.format as BibDialect, version }));
       break;
+    }
   }
   return 0;
+}
+
+interface ReadNotes {
+  map: CitationMap;
+  /** Cited keys as first written, in order of first citation (files by name). */
+  keys: string[];
+  /** The bibliography files the notes name, resolved; keys the notes define inline. */
+  bibliographies: string[];
+  inline: Set<string>;
+}
+
+/** Every note at `paths` (files, or folders searched for .md .qmd .Rmd .tex .typ), read into a citation map. */
+function readNotes(paths: readonly string[]): ReadNotes {
+  const files: string[] = [];
+  const walk = (file: string, given: boolean): void => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) throw new UsageError(`the note path "${file}" does not exist.`);
+    if (!stat.isDirectory()) {
+      if (given || noteLanguageOfFile(file)) files.push(file);
+      return;
+    }
+    for (const entry of readdirSync(file, { withFileTypes: true })) {
+      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') walk(path.join(file, entry.name), false);
+    }
+  };
+  for (const given of paths) walk(given, true);
+  const map = new CitationMap();
+  const bibliographies = new Set<string>();
+  const inline = new Set<string>();
+  for (const file of [...new Set(files)].sort()) {
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    const language = noteLanguageOfFile(file) ?? 'markdown';
+    map.update(file.split(path.sep).join('/'), text, language);
+    const quarto = findUp(path.dirname(file), '_quarto.yml');
+    const named = noteBibliography(text, language, { quartoYml: quarto && readFileSync(quarto, 'utf8') });
+    for (const bib of named.files) bibliographies.add(path.resolve(bib.from === 'quarto' ? path.dirname(quarto!) : path.dirname(file), bib.file));
+    for (const id of named.references) inline.add(id.toLowerCase());
+  }
+  const seen = new Set<string>();
+  const keys = map.all().map((location) => location.key).filter((key) => !seen.has(key.toLowerCase()) && seen.add(key.toLowerCase()));
+  return { map, keys, bibliographies: [...bibliographies], inline };
+}
+
+function findUp(folder: string, name: string): string | undefined {
+  for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, name))) return path.join(dir, name);
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** `citations` and `check`: the notes against the library and their bibliography. Both exit 0: they report. */
+function notesCommand(options: Options, library: Library): number {
+  const notes = readNotes(options.notes);
+  const bibFiles = options.bib.length ? options.bib : notes.bibliographies.filter((file) => existsSync(file));
+  const entries: BibFileEntry[] = [];
+  for (const file of bibFiles) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    } catch (error) {
+      throw new UsageError(`could not read the bibliography "${file}" (${error instanceof Error ? error.message : String(error)}).`);
+    }
+    const read = readBibEntries(text, path.relative(process.cwd(), file).split(path.sep).join('/') || file);
+    entries.push(...read.entries);
+    for (const message of read.problems) process.stderr.write(`${message}\n`);
+  }
+  if (options.command === 'citations') {
+    const inBibliography = new Set(bibFiles.flatMap((file) => [...bibEntryKeys(readFileSync(file, 'utf8'))]));
+    const known = (key: string): boolean => library.byKey(key) !== undefined || inBibliography.has(key.toLowerCase()) || notes.inline.has(key.toLowerCase());
+    const citations = notes.map.all().map((c) => ({ key: c.key, file: c.file, line: c.line, column: c.column, locator: c.locator ?? null, command: c.command }));
+    const unknown = notes.map.unknownKeys(known).map((entry) => entry.key);
+    print(options.json, { citations, unknown }, () =>
+      (citations.length ? table([['FILE:LINE:COLUMN', 'KEY', 'LOCATOR', 'COMMAND'], ...citations.map((c) => [`${c.file}:${c.line}:${c.column}`, c.key, c.locator ?? '', c.command])]) : 'No citations.\n') +
+      `${citations.length} citations of ${notes.map.counts().keys} keys in ${notes.map.counts().files} notes${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}\n`);
+    return 0;
+  }
+  if (!bibFiles.length) throw new UsageError('check needs --bib FILE: the notes name no bibliography.');
+  const result = checkBibliography({ citations: notes.map.all(), citesAll: notes.map.citesAll(), entries, library, definedInNotes: (key) => notes.inline.has(key.toLowerCase()) });
+  print(options.json, result, () => {
+    const lines: string[] = [];
+    for (const entry of result.unused) lines.push(`${entry.file}:${entry.line}: unused: no note cites ${entry.key}`);
+    for (const missing of result.missing) lines.push(`${missing.citations[0]!.file}:${missing.citations[0]!.line}: missing: ${missing.key} is cited (${missing.citations.length}×) but not in the bibliography${missing.inLibrary ? '; the library has it' : ''}`);
+    for (const duplicate of result.duplicates) lines.push(`${duplicate.entries[0]!.file}:${duplicate.entries[0]!.line}: duplicate: ${duplicate.keys.join(', ')} are one paper (${duplicate.reason})`);
+    for (const stale of result.stale) lines.push(`${stale.file}:${stale.line}: stale: ${stale.key} differs from the library in ${stale.fields.map((field) => field.field).join(', ')}`);
+    const counts = `${result.unused.length} unused, ${result.missing.length} missing, ${result.duplicates.length} duplicates, ${result.stale.length} stale`;
+    return lines.map((line) => `${line}\n`).join('') + `${counts} (${entries.length} entries, ${notes.map.counts().citations} citations)\n`;
+  });
+  return 0;
+}
+
+/** `--csl`: a style's name, or the path of a .csl file, whose XML is the style. */
+function readCslStyle(style: string): string {
+  if (!/\.csl$/i.test(style) && !existsSync(style)) return style;
+  try {
+    return readFileSync(style, 'utf8');
+  } catch (error) {
+    throw new UsageError(`--csl: could not read "${style}" (${error instanceof Error ? error.message : String(error)}).`);
+  }
+}
+
+/** `resolve` and `add`: the commands that reach the network. Ctrl+C stops a run and keeps what it found. */
+async function networkCommand(options: Options, library: Library): Promise<number> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  const common = { root: options.libraries[0]!, library, json: options.json, version: packageVersion(), huggingFaceUrl: options.huggingFaceUrl, arxivUrl: options.arxivUrl, crossrefUrl: options.crossrefUrl, signal: controller.signal };
+  try {
+    if (options.command === 'resolve') return await resolveCommand({ ...common, dryRun: options.dryRun });
+    return await addCommand(options.args[0]!, { ...common, to: options.to, keyTemplate: options.keyTemplate });
+  } catch (error) {
+    if (error instanceof UnknownIdentifierError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', stop);
+  }
+}
+
+/** This program's version, for the User-Agent the services see. */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? '0';
+  } catch {
+    return '0';
+  }
 }
 
 interface TopicOutput {
