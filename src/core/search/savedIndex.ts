@@ -15,7 +15,7 @@ import { hashOf, TermTable } from './termDictionary';
 import { BODY_COUNT_BITS, HEAD_FIELD_BITS, TermIndex } from './termIndex';
 
 /** Bumped whenever the tables' layout or the way papers are split into terms changes. */
-export const SAVED_INDEX_VERSION = 1;
+export const SAVED_INDEX_VERSION = 2;
 const FORMAT = 'lit-review-search-index';
 const MAGIC = 'LITREVS\n';
 /**
@@ -68,7 +68,6 @@ export function encodeSearchIndex(index: SearchIndex, stamp: string): Uint8Array
   const sections = [
     parts.dictionary.starts,
     parts.dictionary.slots,
-    parts.sorted,
     parts.headStart,
     parts.headData,
     parts.bodyStart,
@@ -102,7 +101,6 @@ function readTables(sections: SectionReader, header: Header, papers: readonly Pa
   const { documents, terms, identifiers } = header;
   const termStarts = sections.int32s(terms + 1);
   const termSlots = sections.int32s(header.termSlots);
-  const sorted = sections.int32s(terms);
   const headStart = sections.int32s(terms + 1);
   const headData = sections.int32s(header.headPostings);
   const bodyStart = sections.int32s(terms + 1);
@@ -119,7 +117,8 @@ function readTables(sections: SectionReader, header: Header, papers: readonly Pa
   if (!sections.atEnd) return undefined;
 
   const dictionary = TermTable.restore(termText, termStarts, termSlots);
-  if (!dictionary || !isPermutation(sorted)) return undefined;
+  // Term ids in alphabetical order, as prefix look-ups take them to be.
+  if (!dictionary?.isAscending()) return undefined;
   // Each term's papers in rising order, as the candidate search merges them; a paper's terms in any order.
   if (!isLists(headStart, headData, HEAD_FIELD_BITS, documents, true) || !isLists(bodyStart, bodyData, BODY_COUNT_BITS, documents, true)) return undefined;
   if (!isLists(prepend0(docHeadEnd), docHeadData, HEAD_FIELD_BITS, terms, false)) return undefined;
@@ -127,7 +126,7 @@ function readTables(sections: SectionReader, header: Header, papers: readonly Pa
   if (!identifierTable || identifierDocs.some((doc) => doc < 0 || doc >= documents)) return undefined;
   const inKeyOrder = papersAt(papers, places, savedKeyHashes);
   if (!inKeyOrder) return undefined;
-  const termIndex = new TermIndex({ dictionary, sorted, headStart, headData, bodyStart, bodyData, docHeadData, docHeadEnd });
+  const termIndex = new TermIndex({ dictionary, headStart, headData, bodyStart, bodyData, docHeadData, docHeadEnd });
   return { papers: inKeyOrder, places: places, terms: termIndex, identifiers: identifierTable, identifierDocs };
 }
 
@@ -155,15 +154,6 @@ function papersAt(papers: readonly Paper[], places: Int32Array, savedKeyHashes: 
 }
 
 
-
-function isPermutation(values: Int32Array): boolean {
-  const seen = new Uint8Array(values.length);
-  for (const value of values) {
-    if (value < 0 || value >= values.length || seen[value]) return false;
-    seen[value] = 1;
-  }
-  return true;
-}
 
 /**
  * Whether `data` holds lists that `starts` bounds (from 0 to the end, never backwards),

@@ -10,10 +10,10 @@ import { runToEnd, type Steps } from '../util/steps';
 import { CandidateFinder, type Candidates, type QueryWord } from './candidates';
 import { authorWordsOf, documentTerms, identifiers, queryIdentifiers, searchDocument, type SearchDocument } from './documents';
 import { isStopWord, keyShapedParts, searchWords } from './normalize';
-import { fuseScores } from './rescore';
+import { FuseScorer } from './rescore';
 import { isInitialOf, misspells, titlePhrase } from './wordMatch';
 import { TermDictionary, type TermTable } from './termDictionary';
-import type { TermIndex, TermMatch } from './termIndex';
+import type { TermIndex, WordMatches } from './termIndex';
 import { buildTermIndex } from './termIndexBuild';
 
 export interface SearchHit {
@@ -84,7 +84,8 @@ export class SearchIndex {
   private readonly identifierDocs: Int32Array;
   /** Folded titles, made when a paper is first re-scored: most never are. */
   private readonly documents: (SearchDocument | undefined)[] = [];
-  private readonly lookups = new Map<string, TermMatch[]>();
+  private readonly lookups = new Map<string, WordMatches>();
+  private readonly fuse = new FuseScorer();
 
   /** An index of `papers`, or one made from the tables of a saved index (see savedIndex.ts). */
   constructor(source: readonly Paper[] | SearchTables) {
@@ -138,7 +139,11 @@ export class SearchIndex {
   private rescore(best: readonly Ranked[], query: QueryForm, named: number | undefined): Judged[] {
     // Only the best hundred or so are worth fuse.js's time and the word-by-word checks; the
     // rest (when a caller asks for many) keep the index's order, below them.
-    const fused = fuseScores(best.slice(0, RESCORED).map((candidate) => this.document(candidate.doc)), query.words);
+    const fused = this.fuse.scores(
+      best.slice(0, RESCORED).map((candidate) => candidate.doc),
+      (doc) => this.document(doc),
+      query.words,
+    );
     const hits = best.map(({ doc, relevance }, i): Judged => {
       if (doc === named) return { doc, score: 0, exact: true, byAuthor: false };
       const document = this.document(doc);
@@ -162,7 +167,7 @@ export class SearchIndex {
       if (word.length === 1) return { word, initial: true, terms: new Set() };
       const exact = this.terms.termOf(word);
       // A word no paper has may be a misspelled name; as the typed word's look-up has them.
-      const terms = exact !== undefined ? [exact] : this.lookup(word, true).filter((match) => match.typo).map((match) => match.term);
+      const terms = exact !== undefined ? [exact] : this.lookup(word, true).terms.filter((match) => match.typo).map((match) => match.term);
       return { word, initial: false, terms: new Set(terms) };
     });
     // A letter alone is the first key of any query, not an initial.
@@ -205,7 +210,8 @@ export class SearchIndex {
       const required = allStopWords || !isStopWord(word);
       // A finished stop word ("for" before "learning") is only itself, not "format".
       const asPrefix = i === last || (required && word.length >= 3);
-      return { matches: [...this.lookup(word, asPrefix, required ? 2 : 0)], required };
+      const { terms, prefixes } = this.lookup(word, asPrefix, required ? 2 : 0);
+      return { terms: [...terms], prefixes: [...prefixes], required };
     });
     const spans: [number, number][] = [];
     for (let i = 0; i < last; i++) spans.push([i, i + 1]);
@@ -215,13 +221,16 @@ export class SearchIndex {
       // Fewer typos than the shortest word has letters: "alpha z" must not find "alpha"
       // as a typo of "alphaz", which would let "alpha" stand for the "z" too.
       const maxTypos = Math.min(...joined.map((word) => word.length)) - 1;
-      const matches = this.lookup(joined.join(''), to === last, maxTypos);
-      for (let i = from; i <= to; i++) result[i]!.matches.push(...matches);
+      const { terms, prefixes } = this.lookup(joined.join(''), to === last, maxTypos);
+      for (let i = from; i <= to; i++) {
+        result[i]!.terms.push(...terms);
+        result[i]!.prefixes.push(...prefixes);
+      }
     }
     return result;
   }
 
-  private lookup(word: string, asPrefix: boolean, maxTypos = 2): TermMatch[] {
+  private lookup(word: string, asPrefix: boolean, maxTypos = 2): WordMatches {
     const id = `${asPrefix ? '*' : '='}${Math.max(0, Math.min(2, maxTypos))}${word}`;
     let matches = this.lookups.get(id);
     if (!matches) {
@@ -251,35 +260,82 @@ function* buildTables(unordered: readonly Paper[]): Steps<SearchTables> {
   return { papers, places, terms, identifiers: identifierDictionary.freeze(), identifierDocs: identifierDocs.data.slice(0, identifierDocs.length) };
 }
 
-interface Ranked {
+export interface Ranked {
   doc: number;
   relevance: number;
 }
 
 /**
  * The `count` most relevant candidates, the earlier document winning ties, and the
- * paper the query names (if any) whatever its relevance.
+ * paper the query names (if any) whatever its relevance. Exported for its tests.
  */
-function topCandidates(found: Candidates, count: number, named: number | undefined): Ranked[] {
+export function topCandidates(found: Candidates, count: number, named: number | undefined): Ranked[] {
   const { docs, relevance } = found;
-  // A histogram finds the cut-off in one pass, instead of sorting tens of thousands.
-  let cutoff = 0;
-  if (docs.length > count) {
-    const bins = new Int32Array(HISTOGRAM_BINS + 1);
-    for (let i = 0; i < relevance.length; i++) bins[Math.floor(relevance[i]! * HISTOGRAM_BINS)]!++;
-    let bin = HISTOGRAM_BINS;
-    for (let kept = bins[bin]!; kept < count && bin > 0; ) kept += bins[--bin]!;
-    cutoff = bin / HISTOGRAM_BINS;
+  // The count-th relevance, found in one pass or so instead of sorting tens of thousands;
+  // one more when a named paper may be among them, as it is left out below.
+  const wanted = named === undefined ? count : count + 1;
+  const threshold = docs.length > wanted ? kthLargest(relevance, wanted) : -Infinity;
+  const top: Ranked[] = [];
+  let ties = 0;
+  for (let i = 0; i < docs.length; i++) {
+    if (docs[i] === named) continue;
+    if (relevance[i]! > threshold) top.push({ doc: docs[i]!, relevance: relevance[i]! });
+    else if (relevance[i] === threshold) ties++;
   }
-  const ranked: Ranked[] = [];
-  for (let i = 0; i < docs.length; i++) if (relevance[i]! >= cutoff && docs[i] !== named) ranked.push({ doc: docs[i]!, relevance: relevance[i]! });
-  ranked.sort((a, b) => b.relevance - a.relevance || a.doc - b.doc);
-  const top = ranked.slice(0, count);
+  if (top.length < count && ties > 0) {
+    // Papers at the threshold itself: the earliest documents, as many as there is room for.
+    if (tieScratch.length < ties) tieScratch = new Int32Array(Math.max(ties, 2 * tieScratch.length));
+    const tied = tieScratch.subarray(0, ties);
+    for (let i = 0, at = 0; i < docs.length; i++) if (relevance[i] === threshold && docs[i] !== named) tied[at++] = docs[i]!;
+    tied.sort();
+    const room = Math.min(tied.length, count - top.length);
+    for (let i = 0; i < room; i++) top.push({ doc: tied[i]!, relevance: threshold });
+  }
+  top.sort((a, b) => b.relevance - a.relevance || a.doc - b.doc);
+  top.length = Math.min(top.length, count);
   if (named !== undefined) top.unshift({ doc: named, relevance: 1 });
   return top;
 }
 
-const HISTOGRAM_BINS = 1024;
+/** Scratch arrays for `topCandidates`, grown to the largest search so far. */
+let selectScratch = new Float32Array(0);
+let tieScratch = new Int32Array(0);
+
+/** The k-th largest of `values` (k from 1): a quickselect on a copy, three-way for the many ties relevance has. */
+function kthLargest(values: Float32Array, k: number): number {
+  if (selectScratch.length < values.length) selectScratch = new Float32Array(Math.max(values.length, 2 * selectScratch.length));
+  const a = selectScratch;
+  a.set(values);
+  let lo = 0;
+  let hi = values.length - 1;
+  const target = k - 1;
+  for (;;) {
+    if (lo >= hi) return a[lo]!;
+    const mid = lo + ((hi - lo) >> 1);
+    // The median of three as the pivot.
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    // [lo, lt) above the pivot, [lt, gt] equal to it, (gt, hi] below.
+    let lt = lo;
+    let gt = hi;
+    for (let i = lo; i <= gt; ) {
+      const v = a[i]!;
+      if (v > pivot) {
+        a[i++] = a[lt]!;
+        a[lt++] = v;
+      } else if (v < pivot) {
+        a[i] = a[gt]!;
+        a[gt--] = v;
+      } else i++;
+    }
+    if (target < lt) hi = lt - 1;
+    else if (target > gt) lo = gt + 1;
+    else return pivot;
+  }
+}
+
 
 /** The query as the re-scoring compares it: its folded words, and all of them in one run. */
 interface QueryForm {

@@ -37,11 +37,21 @@ export class TermDictionary {
     return found === EMPTY_SLOT ? this.insert(slot, text.slice(start, end).toLowerCase()) : found;
   }
 
-  /** The terms as a table for look-ups; the dictionary is not to be added to afterwards. */
-  freeze(): TermTable {
-    const starts = new Int32Array(this.texts.length + 1);
-    for (let id = 0; id < this.texts.length; id++) starts[id + 1] = starts[id]! + this.texts[id]!.length;
-    return new TermTable(this.texts.join(''), starts, this.slots);
+  /**
+   * The terms as a table for look-ups; the dictionary is not to be added to afterwards.
+   * With `order` (ids in the order wanted), term `order[i]` becomes id `i` in the table.
+   */
+  freeze(order?: Int32Array): TermTable {
+    const texts = order ? Array.from(order, (id) => this.texts[id]!) : this.texts;
+    const starts = new Int32Array(texts.length + 1);
+    for (let id = 0; id < texts.length; id++) starts[id + 1] = starts[id]! + texts[id]!.length;
+    let slots = this.slots;
+    if (order) {
+      const newId = new Int32Array(order.length);
+      for (let i = 0; i < order.length; i++) newId[order[i]!] = i;
+      slots = this.slots.map((id) => (id === EMPTY_SLOT ? EMPTY_SLOT : newId[id]!));
+    }
+    return new TermTable(texts.join(''), starts, slots);
   }
 
   private insert(slot: number, term: string): number {
@@ -121,6 +131,22 @@ export class TermTable {
 
   firstCode(id: number): number {
     return this.all.charCodeAt(this.starts[id]!);
+  }
+
+  /** Whether the terms are in strictly rising order of their UTF-16 units, as string comparison orders them. */
+  isAscending(): boolean {
+    const { all, starts } = this;
+    for (let id = 0; id + 2 < starts.length; id++) {
+      const a = starts[id]!;
+      const b = starts[id + 1]!;
+      const aLength = b - a;
+      const bLength = starts[id + 2]! - b;
+      let i = 0;
+      while (i < aLength && i < bLength && all.charCodeAt(a + i) === all.charCodeAt(b + i)) i++;
+      if (i < aLength && (i === bLength || all.charCodeAt(a + i) > all.charCodeAt(b + i))) return false;
+      if (i === aLength && aLength === bLength) return false;
+    }
+    return true;
   }
 
   /** The id of a (lower-case) term, if it has one. */

@@ -47,17 +47,25 @@ const DOCUMENTS_PER_STEP = 256;
 /** The index, in steps (see steps.ts): it pauses every few hundred documents and between phases. */
 export function* buildTermIndex(documents: Iterable<DocumentTerms>): Steps<TermIndex> {
   const read = yield* readDocuments(documents);
-  const sorted = alphabeticalOrder(read.dictionary);
+  // Terms are numbered in alphabetical order: the terms a prefix begins are then a run of
+  // ids, and their postings one stretch of the tables, walked without a look-up per term.
+  const order = alphabeticalOrder(read.dictionary);
+  const rank = new Int32Array(order.length);
+  for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
   yield;
-  const postings = layOutPostings(read);
+  const postings = layOutPostings(read, rank);
   yield;
+  // Kept as a forward index: each document's head terms, for checking a few candidates
+  // against a short prefix without walking the prefix's long postings.
+  const docHeadData = read.headTerms.data.slice(0, read.headTerms.length);
+  for (let i = 0; i < docHeadData.length; i++) {
+    const packed = docHeadData[i]!;
+    docHeadData[i] = (rank[packed >>> HEAD_FIELD_BITS]! << HEAD_FIELD_BITS) | (packed & ((1 << HEAD_FIELD_BITS) - 1));
+  }
   return new TermIndex({
-    dictionary: read.dictionary.freeze(),
-    sorted,
+    dictionary: read.dictionary.freeze(order),
     ...postings,
-    // Kept as a forward index: each document's head terms, for checking a few candidates
-    // against a short prefix without walking the prefix's long postings.
-    docHeadData: read.headTerms.data.slice(0, read.headTerms.length),
+    docHeadData,
     docHeadEnd: read.headEnds.data.slice(0, read.headEnds.length),
   });
 }
@@ -122,10 +130,11 @@ function* readDocuments(documents: Iterable<DocumentTerms>): Steps<DocumentsRead
 }
 
 /** Turns documents' term lists into term-by-term postings, each list in document order. */
-function layOutPostings({ dictionary, headTerms, headEnds, bodyTerms, bodyEnds, perTerm }: DocumentsRead): Pick<TermIndexParts, 'headStart' | 'headData' | 'bodyStart' | 'bodyData'> {
+/** `rank[id]` is the term's id in the index (its alphabetical place). */
+function layOutPostings({ dictionary, headTerms, headEnds, bodyTerms, bodyEnds, perTerm }: DocumentsRead, rank: Int32Array): Pick<TermIndexParts, 'headStart' | 'headData' | 'bodyStart' | 'bodyData'> {
   const termCount = dictionary.size;
-  const headStart = prefixSums(perTerm.headCounts.data, termCount);
-  const bodyStart = prefixSums(perTerm.bodyCounts.data, termCount);
+  const headStart = prefixSums(perTerm.headCounts.data, rank, termCount);
+  const bodyStart = prefixSums(perTerm.bodyCounts.data, rank, termCount);
   const headData = new Int32Array(headStart[termCount]!);
   const bodyData = new Int32Array(bodyStart[termCount]!);
   const headFill = headStart.slice(0, termCount);
@@ -136,25 +145,28 @@ function layOutPostings({ dictionary, headTerms, headEnds, bodyTerms, bodyEnds, 
     for (const end = headEnds.data[doc]!; head < end; head++) {
       const packed = headTerms.data[head]!;
       const mask = packed & ((1 << HEAD_FIELD_BITS) - 1);
-      headData[headFill[packed >>> HEAD_FIELD_BITS]!++] = (doc << HEAD_FIELD_BITS) | mask;
+      headData[headFill[rank[packed >>> HEAD_FIELD_BITS]!]!++] = (doc << HEAD_FIELD_BITS) | mask;
     }
     for (const end = bodyEnds.data[doc]!; body < end; body++) {
       const packed = bodyTerms.data[body]!;
-      bodyData[bodyFill[packed >>> BODY_COUNT_BITS]!++] = (doc << BODY_COUNT_BITS) | (packed & MAX_BODY_COUNT);
+      bodyData[bodyFill[rank[packed >>> BODY_COUNT_BITS]!]!++] = (doc << BODY_COUNT_BITS) | (packed & MAX_BODY_COUNT);
     }
   }
   return { headStart, headData, bodyStart, bodyData };
 }
 
-/** Term ids in alphabetical order of their texts, for prefix ranges. */
+/** Term ids in alphabetical order of their texts. */
 function alphabeticalOrder(dictionary: TermDictionary): Int32Array {
   const order = Array.from({ length: dictionary.size }, (_, i) => i);
   order.sort((a, b) => (dictionary.text(a) < dictionary.text(b) ? -1 : 1));
   return Int32Array.from(order);
 }
 
-function prefixSums(counts: Int32Array, length: number): Int32Array {
+/** Where each term's postings start, the terms taken in their new order (`rank[id]`). */
+function prefixSums(counts: Int32Array, rank: Int32Array, length: number): Int32Array {
+  const ranked = new Int32Array(length);
+  for (let id = 0; id < length; id++) ranked[rank[id]!] = counts[id]!;
   const starts = new Int32Array(length + 1);
-  for (let i = 0; i < length; i++) starts[i + 1] = starts[i]! + counts[i]!;
+  for (let i = 0; i < length; i++) starts[i + 1] = starts[i]! + ranked[i]!;
   return starts;
 }
