@@ -7,6 +7,8 @@ import type { PaperIndex } from './paperIndex';
 import type { IntList } from '../util/intList';
 import { scratchFor } from './scratch';
 import type { Candidate } from './candidates';
+import { runToEnd, type Steps } from '../util/steps';
+import { inChunks } from './chunks';
 
 /** How much similarity counts against the topic's own phrase (strength 0..1). */
 const SIMILARITY_WEIGHT = 1;
@@ -40,10 +42,27 @@ export interface AssignmentContext {
  * @returns Per topic (index into `chosen`), its papers, ascending.
  */
 export function assignPapers(index: PaperIndex, chosen: readonly Candidate[], docs: readonly number[], room: (doc: number) => number, context: AssignmentContext): number[][] {
+  return runToEnd(assignPapersSteps(index, chosen, docs, room, context));
+}
+
+/** Papers placed between pauses. */
+const PAPER_STEP = 512;
+
+export function* assignPapersSteps(
+  index: PaperIndex,
+  chosen: readonly Candidate[],
+  docs: readonly number[],
+  room: (doc: number) => number,
+  context: AssignmentContext,
+): Steps<number[][]> {
   const { weights } = context;
   const postings = new Postings(index.table.count);
   const { sums, touched } = scratchFor(index);
-  const norms = chosen.map((candidate, t) => centroidInto(postings, t, index, candidate.members, weights, sums, touched));
+  const norms: number[] = [];
+  for (let t = 0; t < chosen.length; t++) {
+    norms.push(centroidInto(postings, t, index, chosen[t]!.members, weights, sums, touched));
+    yield;
+  }
   postings.seal();
   const direct = chosen.map((candidate) => {
     const strengths = new Uint8Array(index.papers.length);
@@ -55,44 +74,53 @@ export function assignPapers(index: PaperIndex, chosen: readonly Candidate[], do
   const dots = new Float64Array(chosen.length);
   const scores = new Float64Array(chosen.length);
   const ranked: number[] = [];
-  for (const doc of docs) {
-    const limit = room(doc);
-    if (limit <= 0) continue;
-    const phrases = index.phrases[doc]!;
-    const flags = index.about[doc]!;
-    dots.fill(0);
-    let norm = 0;
-    for (let k = 0; k < phrases.length; k++) {
-      const weight = flags[k] ? weights[phrases[k]!]! : 0;
-      if (weight === 0) continue;
-      norm += weight * weight;
-      postings.addTo(dots, phrases[k]!, weight);
-    }
-    norm = Math.sqrt(norm) || 1;
-    let best = 0;
-    let closest = -1;
-    let closestSimilarity = FALLBACK_SIMILARITY;
-    for (let t = 0; t < chosen.length; t++) {
-      const similarity = dots[t]! / (norm * norms[t]!);
-      const strength = direct[t]![doc]!;
-      scores[t] = strength > 0 || similarity >= MIN_SIMILARITY ? strength / MAX_STRENGTH + SIMILARITY_WEIGHT * similarity : 0;
-      if (scores[t]! > best) best = scores[t]!;
-      if (similarity > closestSimilarity) {
-        closest = t;
-        closestSimilarity = similarity;
+  yield* inChunks(docs.length, PAPER_STEP, (from, to) => {
+    for (let d = from; d < to; d++) {
+      const doc = docs[d]!;
+      const limit = room(doc);
+      if (limit <= 0) continue;
+      const phrases = index.phrases[doc]!;
+      const flags = index.about[doc]!;
+      dots.fill(0);
+      let norm = 0;
+      for (let k = 0; k < phrases.length; k++) {
+        const weight = flags[k] ? weights[phrases[k]!]! : 0;
+        if (weight === 0) continue;
+        norm += weight * weight;
+        postings.addTo(dots, phrases[k]!, weight);
       }
+      norm = Math.sqrt(norm) || 1;
+      let best = 0;
+      let closest = -1;
+      let closestSimilarity = FALLBACK_SIMILARITY;
+      for (let t = 0; t < chosen.length; t++) {
+        const similarity = dots[t]! / (norm * norms[t]!);
+        const strength = direct[t]![doc]!;
+        scores[t] = strength > 0 || similarity >= MIN_SIMILARITY ? strength / MAX_STRENGTH + SIMILARITY_WEIGHT * similarity : 0;
+        if (scores[t]! > best) best = scores[t]!;
+        if (similarity > closestSimilarity) {
+          closest = t;
+          closestSimilarity = similarity;
+        }
+      }
+      if (best <= 0) {
+        // No topic's phrase and no close likeness: the most alike topic still beats "Other",
+        // where a paper sits with papers it has nothing in common with.
+        if (closest >= 0) members[closest]!.push(doc);
+        continue;
+      }
+      ranked.length = 0;
+      for (let t = 0; t < chosen.length; t++) if (scores[t]! > 0 && scores[t]! >= best * SECONDARY_SHARE) ranked.push(t);
+      // Higher score first, ties to the first topic: an insertion sort, as there are only a few.
+      for (let i = 1; i < ranked.length; i++) {
+        const t = ranked[i]!;
+        let j = i - 1;
+        for (; j >= 0 && (scores[ranked[j]!]! < scores[t]! || (scores[ranked[j]!] === scores[t] && ranked[j]! > t)); j--) ranked[j + 1] = ranked[j]!;
+        ranked[j + 1] = t;
+      }
+      for (let i = 0; i < ranked.length && i < limit; i++) members[ranked[i]!]!.push(doc);
     }
-    if (best <= 0) {
-      // No topic's phrase and no close likeness: the most alike topic still beats "Other",
-      // where a paper sits with papers it has nothing in common with.
-      if (closest >= 0) members[closest]!.push(doc);
-      continue;
-    }
-    ranked.length = 0;
-    for (let t = 0; t < chosen.length; t++) if (scores[t]! > 0 && scores[t]! >= best * SECONDARY_SHARE) ranked.push(t);
-    ranked.sort((a, b) => scores[b]! - scores[a]! || a - b);
-    for (let i = 0; i < ranked.length && i < limit; i++) members[ranked[i]!]!.push(doc);
-  }
+  });
   return members;
 }
 

@@ -4,6 +4,13 @@
 import { isSubjectPhrase } from './labels';
 import { LEXICON } from './lexicon';
 import { TITLE_HIT, compare, type PaperIndex } from './paperIndex';
+import type { Steps } from '../util/steps';
+import { inChunks } from './chunks';
+
+/** Papers read between pauses. */
+const PAPER_STEP = 1024;
+/** Phrases looked at between pauses. */
+const PHRASE_STEP = 4096;
 
 // Read once: under CommonJS each read of an imported binding is a property get, and
 // these are read in the innermost loops.
@@ -52,48 +59,56 @@ export interface Candidates {
   weights: Float64Array;
 }
 
-export function findCandidates(index: PaperIndex, docs: readonly number[], options: CandidateOptions): Candidates {
+export function* findCandidates(index: PaperIndex, docs: readonly number[], options: CandidateOptions): Steps<Candidates> {
   const { table } = index;
   const exclude = options.exclude ?? new Set<number>();
   // Too broad: in more than maxShare of the papers, or in more than three times a topic's share.
   const maxSize = Math.min(Math.floor(options.maxShare * docs.length), Math.ceil((3 * docs.length) / Math.max(1, options.target)));
   const about = new Int32Array(table.count);
-  for (const doc of docs) {
-    const phrases = index.phrases[doc]!;
-    const isAbout = index.about[doc]!;
-    for (let k = 0; k < phrases.length; k++) if (isAbout[k]) about[phrases[k]!]!++;
-  }
+  yield* inChunks(docs.length, PAPER_STEP, (from, to) => {
+    for (let d = from; d < to; d++) {
+      const doc = docs[d]!;
+      const phrases = index.phrases[doc]!;
+      const isAbout = index.about[doc]!;
+      for (let k = 0; k < phrases.length; k++) if (isAbout[k]) about[phrases[k]!]!++;
+    }
+  });
   const broad = new Set<number>();
   const viable = new Map<number, Candidate>();
   const slot = new Int32Array(table.count).fill(-1);
   const list: Candidate[] = [];
   for (let phrase = 0; phrase < about.length; phrase++) if (about[phrase]! > maxSize) broad.add(phrase);
-  for (let phrase = 0; phrase < about.length; phrase++) {
-    const count = about[phrase]!;
-    if (count >= options.minSize && count <= maxSize && !exclude.has(phrase) && isSubjectPhrase(table.text(phrase)) && !isBroadKind(table, phrase, broad)) {
-      slot[phrase] = list.length;
-      // Sized from the count: its members are exactly the papers counted.
-      list.push({ id: `phrase:${table.text(phrase)}`, phrases: [phrase], members: new Array<number>(count), strengths: new Array<number>(count), quality: 0 });
-    }
-  }
-  const filled = new Int32Array(list.length);
-  for (const doc of docs) {
-    const phrases = index.phrases[doc]!;
-    const strengths = index.strengths[doc]!;
-    const isAbout = index.about[doc]!;
-    for (let k = 0; k < phrases.length; k++) {
-      const at = slot[phrases[k]!]!;
-      if (at >= 0 && isAbout[k]) {
-        const i = filled[at]!++;
-        list[at]!.members[i] = doc;
-        list[at]!.strengths[i] = strengths[k]!;
+  yield* inChunks(about.length, PHRASE_STEP, (from, to) => {
+    for (let phrase = from; phrase < to; phrase++) {
+      const count = about[phrase]!;
+      if (count >= options.minSize && count <= maxSize && !exclude.has(phrase) && isSubjectPhrase(table.text(phrase)) && !isBroadKind(table, phrase, broad)) {
+        slot[phrase] = list.length;
+        // Sized from the count: its members are exactly the papers counted.
+        list.push({ id: `phrase:${table.text(phrase)}`, phrases: [phrase], members: new Array<number>(count), strengths: new Array<number>(count), quality: 0 });
       }
     }
-  }
+  });
+  const filled = new Int32Array(list.length);
+  yield* inChunks(docs.length, PAPER_STEP, (from, to) => {
+    for (let d = from; d < to; d++) {
+      const doc = docs[d]!;
+      const phrases = index.phrases[doc]!;
+      const strengths = index.strengths[doc]!;
+      const isAbout = index.about[doc]!;
+      for (let k = 0; k < phrases.length; k++) {
+        const at = slot[phrases[k]!]!;
+        if (at >= 0 && isAbout[k]) {
+          const i = filled[at]!++;
+          list[at]!.members[i] = doc;
+          list[at]!.strengths[i] = strengths[k]!;
+        }
+      }
+    }
+  });
   for (const candidate of list) viable.set(candidate.phrases[0]!, candidate);
-  dropFragments(index, viable, about, options.minSize);
+  yield* dropFragments(index, viable, about, options.minSize);
 
-  const concepts = conceptCandidates(index, docs, exclude, broad, options.minSize, maxSize);
+  const concepts = yield* conceptCandidates(index, docs, exclude, broad, options.minSize, maxSize);
   // A phrase of a concept is that concept: it is not a topic beside it, nor instead of it when it is too broad.
   const represented = new Set(concepts.flatMap((c) => c.phrases));
   const candidates = [...concepts, ...[...viable.values()].filter((c) => !represented.has(c.phrases[0]!) && !broad.has(c.phrases[0]!))];
@@ -123,19 +138,21 @@ export function isBroadKind(table: Pick<PaperIndex['table'], 'text' | 'find'>, p
  * own. Longer phrases add up: "objective optimization" is mostly "multi objective
  * optimization", "bi objective optimization" and "many objective optimization" together.
  */
-function dropFragments(index: PaperIndex, viable: Map<number, Candidate>, about: Int32Array, minSize: number): void {
+function* dropFragments(index: PaperIndex, viable: Map<number, Candidate>, about: Int32Array, minSize: number): Steps<void> {
   const { table } = index;
   const inLonger = new Map<number, number>();
   // Longer phrases too small to be topics themselves still say what a part means.
   const floor = Math.max(2, Math.ceil(minSize / 4));
-  for (let phrase = 0; phrase < about.length; phrase++) {
-    if (about[phrase]! < floor || table.words(phrase) < 2 || !isSubjectPhrase(table.text(phrase))) continue;
-    const head = table.head(phrase);
-    const tail = table.find(table.text(phrase).split(' ').slice(1).join(' '));
-    for (const part of new Set([head, tail])) {
-      if (part !== undefined && viable.has(part)) inLonger.set(part, (inLonger.get(part) ?? 0) + about[phrase]!);
+  yield* inChunks(about.length, PHRASE_STEP, (from, to) => {
+    for (let phrase = from; phrase < to; phrase++) {
+      if (about[phrase]! < floor || table.words(phrase) < 2 || !isSubjectPhrase(table.text(phrase))) continue;
+      const head = table.head(phrase);
+      const tail = table.find(table.text(phrase).split(' ').slice(1).join(' '));
+      for (const part of new Set([head, tail])) {
+        if (part !== undefined && viable.has(part)) inLonger.set(part, (inLonger.get(part) ?? 0) + about[phrase]!);
+      }
     }
-  }
+  });
   // A single word inside several longer phrases ("programming" in "genetic programming" and
   // "linear programming") is ambiguous sooner: half its papers meaning something more specific is enough.
   for (const [part, members] of inLonger) if (members >= (table.words(part) === 1 ? ONE_WORD_FRAGMENT : FRAGMENT) * viable.get(part)!.members.length) viable.delete(part);
@@ -180,7 +197,7 @@ function conceptPhrases(index: PaperIndex): ConceptPhrases {
   return cached;
 }
 
-function conceptCandidates(index: PaperIndex, docs: readonly number[], exclude: ReadonlySet<number>, broad: Set<number>, minSize: number, maxSize: number): Candidate[] {
+function* conceptCandidates(index: PaperIndex, docs: readonly number[], exclude: ReadonlySet<number>, broad: Set<number>, minSize: number, maxSize: number): Steps<Candidate[]> {
   const { concepts: all, listOf, lists } = conceptPhrases(index);
   const concepts = all.map(({ label, phrases }) => ({ label, phrases: phrases.filter((id) => !exclude.has(id)) }));
   const candidates: Candidate[] = concepts.map(({ label, phrases }) => ({ id: `concept:${label}`, label, phrases, members: [], strengths: [], quality: 0 }));
@@ -188,32 +205,35 @@ function conceptCandidates(index: PaperIndex, docs: readonly number[], exclude: 
   const sum = new Float64Array(concepts.length);
   // The concepts this paper signals (in any order: each concept's members stay in paper order).
   const touched = new Int32Array(concepts.length);
-  for (const doc of docs) {
-    const phrases = index.phrases[doc]!;
-    const strengths = index.strengths[doc]!;
-    let signalled = 0;
-    for (let k = 0; k < phrases.length; k++) {
-      const at = listOf[phrases[k]!]!;
-      if (at < 0) continue;
-      // A word half the abstracts use ("code", in "code is available") says nothing
-      // there, but a title that uses it still says what the paper is about.
-      const strength = broad.has(phrases[k]!) ? (strengths[k]! >= HEADLINE ? HEADLINE : 0) : strengths[k]!;
-      if (strength === 0) continue;
-      for (const c of lists[at]!) {
-        if (!usable[c]!.has(phrases[k]!)) continue;
-        if (sum[c] === 0) touched[signalled++] = c;
-        sum[c] += strength;
+  yield* inChunks(docs.length, PAPER_STEP, (from, to) => {
+    for (let d = from; d < to; d++) {
+      const doc = docs[d]!;
+      const phrases = index.phrases[doc]!;
+      const strengths = index.strengths[doc]!;
+      let signalled = 0;
+      for (let k = 0; k < phrases.length; k++) {
+        const at = listOf[phrases[k]!]!;
+        if (at < 0) continue;
+        // A word half the abstracts use ("code", in "code is available") says nothing
+        // there, but a title that uses it still says what the paper is about.
+        const strength = broad.has(phrases[k]!) ? (strengths[k]! >= HEADLINE ? HEADLINE : 0) : strengths[k]!;
+        if (strength === 0) continue;
+        for (const c of lists[at]!) {
+          if (!usable[c]!.has(phrases[k]!)) continue;
+          if (sum[c] === 0) touched[signalled++] = c;
+          sum[c] += strength;
+        }
+      }
+      for (let i = 0; i < signalled; i++) {
+        const c = touched[i]!;
+        if (sum[c]! >= CONCEPT_STRENGTH) {
+          candidates[c]!.members.push(doc);
+          candidates[c]!.strengths.push(Math.min(sum[c]!, MAX_STRENGTH));
+        }
+        sum[c] = 0;
       }
     }
-    for (let i = 0; i < signalled; i++) {
-      const c = touched[i]!;
-      if (sum[c]! >= CONCEPT_STRENGTH) {
-        candidates[c]!.members.push(doc);
-        candidates[c]!.strengths.push(Math.min(sum[c]!, MAX_STRENGTH));
-      }
-      sum[c] = 0;
-    }
-  }
+  });
   const out: Candidate[] = [];
   for (const candidate of candidates) {
     if (!candidate.phrases.length) continue;

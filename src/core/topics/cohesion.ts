@@ -6,6 +6,11 @@
 import type { PaperIndex } from './paperIndex';
 import type { IntList } from '../util/intList';
 import { scratchFor } from './scratch';
+import type { Steps } from '../util/steps';
+import { inChunks } from './chunks';
+
+/** Papers read between pauses. */
+const PAPER_STEP = 2048;
 
 export class Cohesion {
   private readonly norms: Float64Array;
@@ -16,21 +21,32 @@ export class Cohesion {
   private readonly counts: Int32Array;
   private readonly touched: IntList;
 
-  constructor(
+  /** Use `Cohesion.measure`, which pauses while the papers are read. */
+  private constructor(
     private readonly index: PaperIndex,
     docs: readonly number[],
     private readonly weights: Float64Array,
+    norms: Float64Array,
   ) {
-    this.norms = new Float64Array(index.papers.length);
-    for (const doc of docs) {
-      const phrases = index.phrases[doc]!;
-      const flags = index.about[doc]!;
-      let norm = 0;
-      for (let k = 0; k < phrases.length; k++) if (flags[k]) norm += weights[phrases[k]!]! ** 2;
-      this.norms[doc] = Math.sqrt(norm) || 1;
-    }
+    this.norms = norms;
     ({ sums: this.sums, squares: this.squares, counts: this.counts, touched: this.touched } = scratchFor(index));
     this.baseline = this.meanSimilarity(sample(docs, 4 * SAMPLE), []) || 1e-9;
+  }
+
+  static *measure(index: PaperIndex, docs: readonly number[], weights: Float64Array): Steps<Cohesion> {
+    // Only sampled papers are ever compared: the others need no length.
+    const norms = new Float64Array(index.papers.length);
+    yield* inChunks(docs.length, PAPER_STEP, (from, to) => {
+      for (let d = from; d < to; d++) {
+        const doc = docs[d]!;
+        const phrases = index.phrases[doc]!;
+        const flags = index.about[doc]!;
+        let norm = 0;
+        for (let k = 0; k < phrases.length; k++) if (flags[k]) norm += weights[phrases[k]!]! ** 2;
+        norms[doc] = Math.sqrt(norm) || 1;
+      }
+    });
+    return new Cohesion(index, docs, weights, norms);
   }
 
   /** Above 1: the papers are more alike than the library's; below 1: less. */

@@ -7,6 +7,7 @@ import type { Candidate } from './candidates';
 import type { Selection } from './select';
 import { correctSpelling, isCrypticAcronym, isSubjectPhrase, titleCase, wordShapes } from './labels';
 import { TITLE_HIT } from './paperIndex';
+import { runToEnd, type Steps } from '../util/steps';
 
 export { titleCase } from './labels';
 
@@ -105,16 +106,42 @@ function describingPhrase(index: PaperIndex, members: readonly number[], selecti
 
 const titleWordCache = new WeakMap<PaperIndex, [Map<string, number>, Map<string, string[]>]>();
 
+/** Titles read between pauses. */
+const TITLE_STEP = 2048;
+
 /** How often each word occurs in the library's titles, and the words by shape (see correctSpelling). */
 function titleWords(index: PaperIndex): [Map<string, number>, Map<string, string[]>] {
-  let cached = titleWordCache.get(index);
-  if (!cached) {
-    const counts = new Map<string, number>();
-    for (const paper of index.papers) for (const match of paper.title.matchAll(/[A-Za-z]+/g)) counts.set(match[0].toLowerCase(), (counts.get(match[0].toLowerCase()) ?? 0) + 1);
-    cached = [counts, wordShapes(counts.keys())];
-    titleWordCache.set(index, cached);
+  return titleWordCache.get(index) ?? runToEnd(countTitleWords(index));
+}
+
+/**
+ * Reads the library's titles for labels to come (see titleWords), a slice at a time.
+ * Words of fewer than four letters are left out: no spelling is corrected to or from them.
+ */
+export function* countTitleWords(index: PaperIndex): Steps<[Map<string, number>, Map<string, string[]>]> {
+  const cached = titleWordCache.get(index);
+  if (cached) return cached;
+  const counts = new Map<string, number>();
+  const { papers } = index;
+  for (let doc = 0; doc < papers.length; doc++) {
+    if (doc % TITLE_STEP === TITLE_STEP - 1) yield;
+    const title = papers[doc]!.title;
+    for (let i = 0, start = -1; i <= title.length; i++) {
+      const c = i < title.length ? title.charCodeAt(i) : 32;
+      if (((c | 32) - 97) >>> 0 < 26) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start >= 0 && i - start >= 4) {
+        const word = title.slice(start, i).toLowerCase();
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
+      start = -1;
+    }
   }
-  return cached;
+  const result: [Map<string, number>, Map<string, string[]>] = [counts, wordShapes(counts.keys())];
+  titleWordCache.set(index, result);
+  return result;
 }
 
 /** The terms that explain an automatic topic: its own phrases, then what else its papers share. */

@@ -5,15 +5,17 @@
 // are in that topic; automatic topics fill in (up to maxTopicsPerPaper per paper), then
 // renames apply, and papers left without a topic go to "Other".
 import type { Paper } from '../paper/paper';
-import { assignPapers } from './assign';
-import { topicLabel, topicTerms } from './describe';
+import { assignPapersSteps } from './assign';
+import { countTitleWords, topicLabel, topicTerms } from './describe';
 import { LEXICON } from './lexicon';
 import { applyMoves, applyRenames, renamed } from './overrides';
-import { buildIndex, compare, type PaperIndex } from './paperIndex';
+import { buildIndexSteps, compare, type PaperIndex } from './paperIndex';
 import { folderMembers, ruleMembers } from './rules';
 import { sameLabel } from './labels';
-import { selectTopics } from './select';
+import { selectTopicsSteps, type Selection } from './select';
 import type { Topic, TopicOptions, TopicRule } from './types';
+import { runToEnd, type Steps } from '../util/steps';
+import { inChunks } from './chunks';
 
 export type { Topic, TopicOptions, TopicOrigin, TopicOverrides, TopicRule } from './types';
 export { OVERRIDES_FILE, parseOverrides, serializeOverrides } from './overrides';
@@ -25,59 +27,257 @@ const DEFAULT_MAX_TOPICS_PER_PAPER = 3;
 export const NEST_ABOVE = 500;
 
 export function computeTopics(papers: readonly Paper[], options: TopicOptions = {}): { topics: Topic[]; papers: Paper[] } {
+  return runToEnd(computeTopicsSteps(papers, options));
+}
+
+/** Papers handled between pauses in the passes over the whole library below. */
+const PAPER_STEP = 2048;
+
+/** `computeTopics` as steps: the same result, with pauses (see util/steps.ts) every few milliseconds. */
+export function* computeTopicsSteps(papers: readonly Paper[], options: TopicOptions = {}): Steps<{ topics: Topic[]; papers: Paper[] }> {
   // A proceedings volume that papers crossref is no paper to sort: it stays citable, untopiced.
-  const index = buildIndex(papers.filter((paper) => !paper.container));
+  const index = yield* buildIndexSteps(papers.filter((paper) => !paper.container));
   const count = index.papers.length;
   const maxPerPaper = Math.max(1, options.maxTopicsPerPaper ?? DEFAULT_MAX_TOPICS_PER_PAPER);
   const given = new Uint16Array(count);
   let topics: Topic[] = [];
-  const keysOf = (docs: Iterable<number>): string[] => [...new Set([...docs].map((doc) => index.papers[doc]!.key))].sort(compare);
+  const lookup = new KeyLookup(index.papers);
+  yield* lookup.read();
+  const keysOf = (docs: readonly number[]): string[] => {
+    const sorted = Int32Array.from(docs).sort();
+    return lookup.remember(keysOfDocs(index.papers, sorted), sorted) as string[];
+  };
   const give = (name: string, docs: number[], why: string, origin: Topic['origin']): void => {
     if (!docs.length || !name.trim()) return;
     for (const doc of docs) given[doc]!++;
     // Two rules with one name are one topic.
     const same = topics.find((t) => t.name === name.trim());
     if (same) {
-      same.keys = [...new Set([...same.keys, ...keysOf(docs)])].sort(compare);
+      const before = lookup.docsOf(same.keys);
+      same.keys = mergeKeys(same.keys, keysOf(docs));
+      lookup.remember(same.keys, mergeDocs(before, Int32Array.from(docs).sort()));
       same.why = `${same.why}; ${why}`;
     } else {
       topics.push({ name: name.trim(), keys: keysOf(docs), why, origin });
     }
   };
 
-  for (const rule of options.rules ?? []) give(rule.name, ruleMembers(rule, index.papers), ruleWhy(rule), 'rule');
+  for (const rule of options.rules ?? []) {
+    give(rule.name, ruleMembers(rule, index.papers), ruleWhy(rule), 'rule');
+    yield;
+  }
   if (options.folderTopics) {
     const folders = [...folderMembers(index.papers)].sort(([a], [b]) => compare(a, b));
+    yield;
     for (const [folder, docs] of folders) give(folder, docs, `Folder ${folder}/`, 'folder');
   }
 
   const taken = new Set(topics.map((t) => t.name.toLowerCase()));
   const covered = new Set<number>();
   given.forEach((n, doc) => n && covered.add(doc));
-  const auto = automaticTopics(index, range(count), {
+  const auto = yield* automaticTopics(index, range(count), {
     previous: options.previous ?? [],
     covered,
     room: (doc) => maxPerPaper - given[doc]!,
     nest: count > NEST_ABOVE,
+    lookup,
   });
   topics.push(...auto.filter((t) => !taken.has(t.name.toLowerCase())));
 
   const overrides = options.overrides;
   if (overrides) {
     topics = applyRenames(topics, overrides.renames);
+    yield;
     topics = applyMoves(topics, overrides.moves, overrides.renames, new Set(index.papers.map((p) => p.key)));
+    yield;
   }
-  adoptByVenue(topics.filter((t) => t.origin === 'auto'), index.papers);
-  adoptByListing(topics.filter((t) => t.origin === 'auto'), index.papers);
-  const placed = new Set(topics.flatMap((t) => t.keys));
-  const others = index.papers.map((p) => p.key).filter((key) => !placed.has(key));
+  yield* adoptByVenue(topics.filter((t) => t.origin === 'auto'), index.papers, lookup);
+  yield* adoptByListing(topics.filter((t) => t.origin === 'auto'), index.papers, lookup);
+  const placed = new Uint8Array(count);
+  for (const topic of topics) {
+    const docs = lookup.docsOf(topic.keys);
+    for (let i = 0; i < docs.length; i++) placed[docs[i]!] = 1;
+    yield;
+  }
+  const others: string[] = [];
+  for (let doc = 0; doc < count; doc++) if (!placed[lookup.first[doc]!]) others.push(index.papers[doc]!.key);
   if (others.length) {
     const otherName = overrides ? renamed(OTHER_TOPIC, overrides.renames) : OTHER_TOPIC;
     const existing = topics.find((t) => t.name === otherName);
-    if (existing) existing.keys = [...new Set([...existing.keys, ...others])].sort(compare);
-    else topics.push({ name: otherName, keys: [...others].sort(compare), why: 'Papers that share no topic with enough others', origin: 'other' });
+    // In index order, which is key order: sorted already.
+    if (existing) existing.keys = mergeKeys(existing.keys, others);
+    else topics.push({ name: otherName, keys: others, why: 'Papers that share no topic with enough others', origin: 'other' });
   }
-  return { topics, papers: withTopics(papers, topics) };
+  return { topics, papers: yield* withTopics(papers, topics, lookup) };
+}
+
+/**
+ * Where each key is among the index's papers (sorted by key, so papers sharing a key are
+ * neighbours). Topics made here remember the papers their keys came from (see `known`):
+ * looking 100,000 keys up in a map, pass after pass, takes longer than the rest.
+ */
+class KeyLookup {
+  /** Key -> the first paper with it. */
+  readonly docOf = new Map<string, number>();
+  /** Per paper, the first paper with its key: what is known of a key is kept there. */
+  readonly first: Int32Array;
+  /** A topic's list of keys -> the papers it was made from, ascending. */
+  private readonly known = new Map<readonly string[], ArrayLike<number>>();
+
+  constructor(private readonly papers: readonly Paper[]) {
+    this.first = new Int32Array(papers.length);
+  }
+
+  /** Reads the keys, a slice at a time. */
+  *read(): Steps<void> {
+    const { papers, first, docOf } = this;
+    yield* inChunks(papers.length, PAPER_STEP, (from, to) => {
+      for (let doc = from; doc < to; doc++) {
+        const key = papers[doc]!.key;
+        first[doc] = doc > 0 && papers[doc - 1]!.key === key ? first[doc - 1]! : doc;
+        if (first[doc] === doc) docOf.set(key, doc);
+      }
+    });
+  }
+
+  /** Notes that these keys are those of these papers (ascending). */
+  remember(keys: readonly string[], docs: ArrayLike<number>): readonly string[] {
+    this.known.set(keys, docs);
+    return keys;
+  }
+
+  /** The papers (the first of each key) the keys are those of, ascending; keys no paper has are left out. */
+  docsOf(keys: readonly string[]): Int32Array {
+    const known = this.known.get(keys);
+    const docs = new Int32Array(known ? known.length : keys.length);
+    let n = 0;
+    if (known) {
+      for (let i = 0; i < known.length; i++) {
+        const doc = this.first[known[i]!]!;
+        if (!n || docs[n - 1] !== doc) docs[n++] = doc;
+      }
+      return docs.subarray(0, n);
+    }
+    for (const key of keys) {
+      const doc = this.docOf.get(key);
+      if (doc !== undefined) docs[n++] = doc;
+    }
+    return docs.subarray(0, n).sort();
+  }
+}
+
+/**
+ * Per paper (the first of its key), the topics (numbers into `topics`) that hold its key,
+ * in topic order, as offsets into one list: no array per paper.
+ */
+function* topicsOfPapers(topics: readonly Topic[], lookup: KeyLookup): Steps<{ start: Int32Array; list: Int32Array }> {
+  const count = lookup.first.length;
+  const start = new Int32Array(count + 1);
+  const docsOf: Int32Array[] = [];
+  for (const topic of topics) {
+    const docs = lookup.docsOf(topic.keys);
+    for (let i = 0; i < docs.length; i++) start[docs[i]! + 1]!++;
+    docsOf.push(docs);
+    yield;
+  }
+  for (let doc = 0; doc < count; doc++) start[doc + 1] += start[doc]!;
+  const list = new Int32Array(start[count]!);
+  const at = start.slice(0, count);
+  for (let t = 0; t < topics.length; t++) {
+    const docs = docsOf[t]!;
+    for (let i = 0; i < docs.length; i++) list[at[docs[i]!]!++] = t;
+  }
+  return { start, list };
+}
+
+/**
+ * Papers of no topic join the topic that leads among the papers of their group (venue,
+ * listing file); see adoptByVenue and adoptByListing. `groupOf` names a paper's group, or
+ * undefined; `leads` says whether a leader's votes are enough.
+ */
+function* adoptByGroup(
+  topics: readonly Topic[],
+  papers: readonly Paper[],
+  lookup: KeyLookup,
+  groupOf: (paper: Paper) => string | undefined,
+  leads: (votes: number, placed: number, size: number) => boolean,
+): Steps<void> {
+  const { start, list } = yield* topicsOfPapers(topics, lookup);
+  const votes = new Map<string, Map<number, number>>();
+  const placedIn = new Map<string, number>();
+  const sizes = new Map<string, number>();
+  const groups: Array<string | undefined> = new Array(papers.length);
+  yield* inChunks(papers.length, PAPER_STEP, (from, to) => {
+    for (let doc = from; doc < to; doc++) {
+      const group = (groups[doc] = groupOf(papers[doc]!));
+      if (group === undefined) continue;
+      sizes.set(group, (sizes.get(group) ?? 0) + 1);
+      const first = lookup.first[doc]!;
+      if (start[first] === start[first + 1]) continue;
+      placedIn.set(group, (placedIn.get(group) ?? 0) + 1);
+      let tally = votes.get(group);
+      if (!tally) votes.set(group, (tally = new Map<number, number>()));
+      for (let e = start[first]!; e < start[first + 1]!; e++) tally.set(list[e]!, (tally.get(list[e]!) ?? 0) + 1);
+    }
+  });
+  // Per group, the topic its strays join, or -1.
+  const leaderOf = new Map<string, number>();
+  const strays = new Map<number, number[]>();
+  yield* inChunks(papers.length, PAPER_STEP, (from, to) => {
+    for (let doc = from; doc < to; doc++) {
+      const group = groups[doc];
+      const first = lookup.first[doc]!;
+      if (group === undefined || start[first] !== start[first + 1]) continue;
+      let leader = leaderOf.get(group);
+      if (leader === undefined) {
+        const best = [...(votes.get(group) ?? [])].sort((a, b) => b[1] - a[1] || compare(topics[a[0]]!.name, topics[b[0]]!.name))[0];
+        leader = best && leads(best[1], placedIn.get(group)!, sizes.get(group)!) ? best[0] : -1;
+        leaderOf.set(group, leader);
+      }
+      if (leader < 0) continue;
+      const docs = strays.get(leader);
+      if (docs) docs.push(doc);
+      else strays.set(leader, [doc]);
+    }
+  });
+  for (const [t, docs] of strays) {
+    const topic = topics[t]!;
+    // In index order, which is key order: sorted already.
+    topic.keys = lookup.remember(mergeKeys(topic.keys, keysOfDocs(papers, docs)), mergeDocs(lookup.docsOf(topic.keys), docs)) as string[];
+    yield;
+  }
+}
+
+/** Two ascending lists of papers as one. */
+function mergeDocs(a: ArrayLike<number>, b: ArrayLike<number>): Int32Array {
+  const merged = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (!n || merged[n - 1] !== next) merged[n++] = next;
+  }
+  return merged.subarray(0, n);
+}
+
+/** Two lists of keys as one, sorted, each key once. */
+function mergeKeys(a: readonly string[], b: readonly string[]): string[] {
+  if (!isAscending(a) || !isAscending(b)) return [...new Set([...a, ...b])].sort(compare);
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && compare(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!;
+    if (next !== merged[merged.length - 1]) merged.push(next);
+  }
+  return merged;
+}
+
+/** Each key after the one before it: sorted, no key twice. */
+function isAscending(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if (compare(keys[i - 1]!, keys[i]!) >= 0) return false;
+  return true;
 }
 
 /** A venue's topic must hold at least this share of its placed papers, and this many, to take its strays. */
@@ -90,29 +290,14 @@ const VENUE_MIN_PAPERS = 1;
  * proceedings, journal or book: it joins the topic most of those are in, when one clearly
  * leads. Years, volumes and numbers aside, so "ANTS 2004" and "ANTS 2006" are one venue.
  */
-function adoptByVenue(topics: readonly Topic[], papers: readonly Paper[]): void {
-  const topicsOf = new Map<string, Topic[]>();
-  for (const topic of topics) for (const key of topic.keys) topicsOf.set(key, [...(topicsOf.get(key) ?? []), topic]);
-  const votes = new Map<string, Map<Topic, number>>();
-  const placedIn = new Map<string, number>();
-  for (const paper of papers) {
-    const venue = venueKey(paper.venue);
-    const own = topicsOf.get(paper.key);
-    if (!venue || !own) continue;
-    placedIn.set(venue, (placedIn.get(venue) ?? 0) + 1);
-    const tally = votes.get(venue) ?? new Map<Topic, number>();
-    for (const topic of own) tally.set(topic, (tally.get(topic) ?? 0) + 1);
-    votes.set(venue, tally);
-  }
-  const strays = new Map<Topic, string[]>();
-  for (const paper of papers) {
-    const venue = venueKey(paper.venue);
-    if (!venue || topicsOf.has(paper.key)) continue;
-    const leader = [...(votes.get(venue) ?? [])].sort((a, b) => b[1] - a[1] || compare(a[0].name, b[0].name))[0];
-    if (!leader || leader[1] < VENUE_MIN_PAPERS || leader[1] < VENUE_MAJORITY * placedIn.get(venue)!) continue;
-    strays.set(leader[0], [...(strays.get(leader[0]) ?? []), paper.key]);
-  }
-  for (const [topic, keys] of strays) topic.keys = [...new Set([...topic.keys, ...keys])].sort(compare);
+function adoptByVenue(topics: readonly Topic[], papers: readonly Paper[], lookup: KeyLookup): Steps<void> {
+  const keys = new Map<string, string | undefined>();
+  const groupOf = (paper: Paper): string | undefined => {
+    if (!paper.venue) return undefined;
+    if (!keys.has(paper.venue)) keys.set(paper.venue, venueKey(paper.venue));
+    return keys.get(paper.venue);
+  };
+  return adoptByGroup(topics, papers, lookup, groupOf, (votes, placed) => votes >= VENUE_MIN_PAPERS && votes >= VENUE_MAJORITY * placed);
 }
 
 /** A venue's words, lower case, without years, numbers or ordinals; undefined for a bare year or an arXiv listing. */
@@ -136,33 +321,10 @@ const LISTING_MAJORITY = 0.4;
  * usually about one subject. It joins the automatic topic most of its file's papers are
  * in, when that topic clearly leads; otherwise it stays in "Other".
  */
-function adoptByListing(topics: readonly Topic[], papers: readonly Paper[]): void {
-  const topicsOf = new Map<string, Topic[]>();
-  for (const topic of topics) for (const key of topic.keys) topicsOf.set(key, [...(topicsOf.get(key) ?? []), topic]);
+function adoptByListing(topics: readonly Topic[], papers: readonly Paper[], lookup: KeyLookup): Steps<void> {
   const fileOf = (paper: Paper): string => paper.sources[0]?.file ?? '';
-  const votes = new Map<string, Map<Topic, number>>();
-  const placedIn = new Map<string, number>();
-  for (const paper of papers) {
-    const own = topicsOf.get(paper.key);
-    if (!own) continue;
-    const file = fileOf(paper);
-    placedIn.set(file, (placedIn.get(file) ?? 0) + 1);
-    const tally = votes.get(file) ?? new Map<Topic, number>();
-    for (const topic of own) tally.set(topic, (tally.get(topic) ?? 0) + 1);
-    votes.set(file, tally);
-  }
-  const sizes = new Map<string, number>();
-  for (const paper of papers) sizes.set(fileOf(paper), (sizes.get(fileOf(paper)) ?? 0) + 1);
-  const strays = new Map<Topic, string[]>();
-  for (const paper of papers) {
-    if (topicsOf.has(paper.key)) continue;
-    const file = fileOf(paper);
-    const leader = [...(votes.get(file) ?? [])].sort((a, b) => b[1] - a[1] || compare(a[0].name, b[0].name))[0];
-    // A file most of whose papers no topic holds is no one subject's list.
-    if (!leader || leader[1] < LISTING_MAJORITY * placedIn.get(file)! || 2 * placedIn.get(file)! < (sizes.get(file) ?? 0)) continue;
-    strays.set(leader[0], [...(strays.get(leader[0]) ?? []), paper.key]);
-  }
-  for (const [topic, keys] of strays) topic.keys = [...new Set([...topic.keys, ...keys])].sort(compare);
+  // A file most of whose papers no topic holds is no one subject's list.
+  return adoptByGroup(topics, papers, lookup, fileOf, (votes, placed, size) => votes >= LISTING_MAJORITY * placed && 2 * placed >= size);
 }
 
 function ruleWhy(rule: TopicRule): string {
@@ -175,22 +337,35 @@ function ruleWhy(rule: TopicRule): string {
 }
 
 /** Every paper gets the names of the topics (and nested topics) it is in, in topic order. */
-function withTopics(papers: readonly Paper[], topics: readonly Topic[]): Paper[] {
-  const names = new Map<string, string[]>();
-  const visit = (topic: Topic): void => {
-    for (const key of topic.keys) {
-      const list = names.get(key) ?? [];
-      if (!list.includes(topic.name)) list.push(topic.name);
-      names.set(key, list);
+function* withTopics(papers: readonly Paper[], topics: readonly Topic[], lookup: KeyLookup): Steps<Paper[]> {
+  // Per paper of the index (the first of its key), its topics' names.
+  const names: Array<string[] | undefined> = new Array(lookup.first.length);
+  function* visit(topic: Topic): Steps<void> {
+    const docs = lookup.docsOf(topic.keys);
+    for (let i = 0; i < docs.length; i++) {
+      const list = names[docs[i]!];
+      if (!list) names[docs[i]!] = [topic.name];
+      else if (!list.includes(topic.name)) list.push(topic.name);
     }
-    topic.children?.forEach(visit);
-  };
-  topics.forEach(visit);
-  return papers.map((paper) => ({ ...paper, topics: names.get(paper.key) ?? [] }));
+    yield;
+    for (const child of topic.children ?? []) yield* visit(child);
+  }
+  for (const topic of topics) yield* visit(topic);
+  const out: Paper[] = new Array(papers.length);
+  yield* inChunks(papers.length, PAPER_STEP, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const paper = papers[i]!;
+      const doc = lookup.docOf.get(paper.key);
+      out[i] = { ...paper, topics: (doc === undefined ? undefined : names[doc]) ?? [] };
+    }
+  });
+  return out;
 }
 
 interface AutoOptions {
   previous: readonly Topic[];
+  /** Where the topics' keys are noted with their papers. */
+  lookup: KeyLookup;
   covered: ReadonlySet<number>;
   room: (doc: number) => number;
   nest: boolean;
@@ -209,13 +384,13 @@ function sizing(papers: number, nested: boolean, depth: number): { target: numbe
   return { target: clamp(Math.round(2 * papers ** 0.42), 1, 30), minSize: papers < 12 ? 2 : Math.max(3, Math.round(0.015 * papers)), maxShare: clamp(3 / Math.sqrt(papers), 0.4, 0.6) };
 }
 
-function automaticTopics(index: PaperIndex, docs: readonly number[], options: AutoOptions, depth = 0, exclude: ReadonlySet<number> = new Set()): Topic[] {
+function* automaticTopics(index: PaperIndex, docs: readonly number[], options: AutoOptions, depth = 0, exclude: ReadonlySet<number> = new Set()): Steps<Topic[]> {
   const size = sizing(docs.length, options.nest, depth);
   const previous = options.previous.filter((t) => t.origin === 'auto');
-  const select = (keep: readonly string[], dropped: ReadonlySet<string>) =>
-    selectTopics(index, docs, { ...size, exclude, previous: keep, covered: options.covered, rejected: dropped });
-  let selection = select(previous.flatMap(previousIds), new Set());
-  let members = assignPapers(index, selection.chosen, docs, options.room, selection);
+  const select = (keep: readonly string[], dropped: ReadonlySet<string>): Steps<Selection> =>
+    selectTopicsSteps(index, docs, { ...size, exclude, previous: keep, covered: options.covered, rejected: dropped });
+  let selection = yield* select(previous.flatMap(previousIds), new Set());
+  let members = yield* assignPapersSteps(index, selection.chosen, docs, options.room, selection);
   // A topic that loses papers to stronger ones until it is too small is dropped, and the
   // selection runs again without it (keeping the rest) so another topic can take its place.
   const dropped = new Set<string>();
@@ -225,39 +400,46 @@ function automaticTopics(index: PaperIndex, docs: readonly number[], options: Au
       dropped.add(candidate.id);
       return false;
     });
-    selection = select(kept.map((c) => c.id), dropped);
-    members = assignPapers(index, selection.chosen, docs, options.room, selection);
+    selection = yield* select(
+      kept.map((c) => c.id),
+      dropped,
+    );
+    members = yield* assignPapersSteps(index, selection.chosen, docs, options.room, selection);
   }
   const chosen = selection.chosen;
+  // Labels correct a keyword's spelling by the titles' words: read once, with pauses.
+  yield* countTitleWords(index);
 
   const topics: Topic[] = [];
-  chosen.forEach((candidate, t) => {
+  for (let t = 0; t < chosen.length; t++) {
+    const candidate = chosen[t]!;
     const docsIn = members[t]!;
-    if (!docsIn.length) return;
+    if (!docsIn.length) continue;
+    yield;
     const name = topicLabel(candidate, index, docsIn, selection, docs.length);
     // One plain word says too little to split a topic ("Family" under "Typography", "User" under "TeX").
-    if (depth > 0 && !candidate.label && isSingleWord(name)) return;
+    if (depth > 0 && !candidate.label && isSingleWord(name)) continue;
     const terms = topicTerms(candidate, index, docsIn, selection, docs.length);
     const topic: Topic = {
       name,
-      keys: keysOfDocs(index, docsIn),
+      keys: options.lookup.remember(keysOfDocs(index.papers, docsIn), docsIn) as string[],
       why: `Papers sharing: ${terms.join(', ')}`,
       origin: 'auto',
       terms,
     };
     if (options.nest && depth === 0 && docsIn.length >= 4 * size.minSize) {
       const before = previous.find((p) => previousIds(p).includes(candidate.id));
-      const children = automaticTopics(
+      const children = yield* automaticTopics(
         index,
         docsIn,
-        { previous: before?.children ?? [], covered: new Set(), room: () => 2, nest: true },
+        { previous: before?.children ?? [], covered: new Set(), room: () => 2, nest: true, lookup: options.lookup },
         depth + 1,
         new Set([...exclude, ...candidate.phrases, ...selection.broad]),
       );
       if (children.length > 1) topic.children = children;
     }
     topics.push(topic);
-  });
+  }
   const merged = mergeSameNames(topics).sort((a, b) => b.keys.length - a.keys.length || compare(a.name, b.name));
   if (depth === 0) dropEchoes(merged);
   return merged;
@@ -296,7 +478,7 @@ export function mergeSameNames(topics: Topic[]): Topic[] {
   for (const topic of [...topics].sort((a, b) => b.keys.length - a.keys.length || compare(a.name, b.name))) {
     const same = kept.find((t) => sameLabel(t.name, topic.name));
     if (!same) kept.push(topic);
-    else same.keys = [...new Set([...same.keys, ...topic.keys])].sort(compare);
+    else same.keys = mergeKeys(same.keys, topic.keys);
   }
   return topics.filter((t) => kept.includes(t));
 }
@@ -310,10 +492,10 @@ function previousIds(topic: Topic): string[] {
 }
 
 /** The keys of papers given in ascending order: sorted already, as the index sorts papers by key. */
-function keysOfDocs(index: PaperIndex, docs: readonly number[]): string[] {
+function keysOfDocs(papers: readonly Paper[], docs: ArrayLike<number>): string[] {
   const keys: string[] = [];
-  for (const doc of docs) {
-    const key = index.papers[doc]!.key;
+  for (let i = 0; i < docs.length; i++) {
+    const key = papers[docs[i]!]!.key;
     if (key !== keys[keys.length - 1]) keys.push(key);
   }
   return keys;

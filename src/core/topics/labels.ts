@@ -120,7 +120,7 @@ export function labelKey(label: string): string {
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter((word) => word && word !== 'and')
-    .map((word) => singularWord(word.replace(/isation(s?)$/, 'ization$1')).replace(/ie$/, 'y'))
+    .map((word) => stem(singularWord(word.replace(/isation(s?)$/, 'ization$1')).replace(/ie$/, 'y')))
     .join('');
 }
 
@@ -144,7 +144,13 @@ function sameKey(a: string, b: string): boolean {
 }
 
 /** What a field's name may end with and still be the field: "optimization", "algorithm". */
-const GENERAL_TAILS = new Set(['optimization', 'algorithm', 'method', 'model', 'problem', 'system', 'learning', 'approach', 'technique']);
+const GENERAL_TAILS = new Set(['optimization', 'algorithm', 'method', 'model', 'problem', 'system', 'learning', 'approach', 'technique'].map(stem));
+
+/** A word without the ending of its verb forms: "imaging" and "image" are one name's word, as are "model" and "modeling". */
+function stem(word: string): string {
+  const base = word.length > 5 && word.endsWith('ing') ? word.slice(0, -3) : word;
+  return base.length > 3 && base.endsWith('e') ? base.slice(0, -1) : base;
+}
 
 /**
  * A heading's word the papers themselves spell otherwise ("Prametric" where titles write

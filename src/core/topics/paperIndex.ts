@@ -3,6 +3,8 @@
 import type { Paper } from '../paper/paper';
 import { ARXIV_CATEGORIES, COMMON_ACRONYMS, LEXICON } from './lexicon';
 import { IntList } from '../util/intList';
+import { runToEnd, type Steps } from '../util/steps';
+import { inChunks, sortInSteps } from './chunks';
 import { SharedEntries } from './sharedEntries';
 import { acronymDefinitions, headingWords } from './phrases';
 import { Vocabulary, type Acronyms } from './vocabulary';
@@ -82,9 +84,16 @@ function isAbout(words: number, strength: number): boolean {
   return strength >= 2 || (strength >= 1 && words > 1);
 }
 
+/** Papers read between pauses: a few milliseconds' work. */
+const PAPER_STEP = 256;
+
 export function buildIndex(papers: readonly Paper[]): PaperIndex {
-  const sorted = [...papers].sort((a, b) => compare(a.key, b.key) || compare(a.title, b.title));
-  const acronyms = libraryAcronyms(sorted);
+  return runToEnd(buildIndexSteps(papers));
+}
+
+export function* buildIndexSteps(papers: readonly Paper[]): Steps<PaperIndex> {
+  const sorted = yield* sortInSteps(papers, (a, b) => compare(a.key, b.key) || compare(a.title, b.title));
+  const acronyms = yield* libraryAcronyms(sorted);
   const vocabulary = new Vocabulary(acronyms, expectedPhrases(sorted));
   // Lexicon phrases are numbered first, so whether a phrase is one is a flag to read.
   const lexicon = lexiconPhrases(vocabulary);
@@ -135,7 +144,7 @@ export function buildIndex(papers: readonly Paper[]): PaperIndex {
     found.length = 0;
   };
 
-  for (let doc = 0; doc < sorted.length; doc++) {
+  const read = (doc: number): void => {
     const paper = sorted[doc]!;
     used = 0;
     codes.length = 0;
@@ -168,8 +177,11 @@ export function buildIndex(papers: readonly Paper[]): PaperIndex {
       entries.add(doc, ids[k]!, strength, isAbout(vocabulary.wordsIn(ids[k]!), strength));
     }
     entries.endPaper();
-  }
-  return compact(sorted, vocabulary, entries, lexicon, acronyms, hints, headings);
+  };
+  yield* inChunks(sorted.length, PAPER_STEP, (from, to) => {
+    for (let doc = from; doc < to; doc++) read(doc);
+  });
+  return yield* compact(sorted, vocabulary, entries, lexicon, acronyms, hints, headings);
 }
 
 /**
@@ -184,11 +196,16 @@ function withoutName(title: string): string {
   return name && !/\s/.test(name) ? title.slice(colon + 1) : title;
 }
 
-/** About one distinct phrase per hundred characters of text: sized once, the phrase table is not rebuilt as it fills. */
+/**
+ * A first size for the phrase table: one distinct phrase per 400 characters of text, as
+ * in repetitive text; varied abstracts have one per twenty or so, and the table grows to
+ * fit them. Sized for the worst case, a table too large for the cache costs more in
+ * missed reads (every phrase of every text is looked up) than growing it does.
+ */
 function expectedPhrases(papers: readonly Paper[]): number {
   let characters = 0;
   for (const paper of papers) characters += paper.title.length + (paper.abstract?.length ?? 0);
-  return Math.ceil(characters / 100);
+  return Math.ceil(characters / 400);
 }
 
 /**
@@ -196,7 +213,7 @@ function expectedPhrases(papers: readonly Paper[]): number {
  * once in a library), and every lexicon or heading phrase. Later passes, run once per
  * topic and nested topic, then read a fraction of the entries.
  */
-function compact(
+function* compact(
   papers: readonly Paper[],
   vocabulary: Vocabulary,
   entries: SharedEntries,
@@ -204,9 +221,11 @@ function compact(
   acronyms: Acronyms,
   allHints: Map<number, string>,
   allHeadings: Set<number>,
-): PaperIndex {
+): Steps<PaperIndex> {
   const keep = new Uint8Array(vocabulary.phraseCount);
-  for (let id = 0; id < keep.length; id++) if (entries.shared(id)) keep[id] = 1;
+  yield* inChunks(keep.length, PHRASE_STEP, (from, to) => {
+    for (let id = from; id < to; id++) if (entries.shared(id)) keep[id] = 1;
+  });
   for (const text of GENERIC_PHRASES) {
     const id = vocabulary.find(text);
     if (id !== undefined) keep[id] = 0;
@@ -218,13 +237,16 @@ function compact(
   }
   const dense = new Int32Array(vocabulary.phraseCount).fill(-1);
   const original: number[] = [];
-  for (let id = 0; id < keep.length; id++) {
-    if (!keep[id]) continue;
-    dense[id] = original.length;
-    original.push(id);
-  }
+  yield* inChunks(keep.length, PHRASE_STEP, (from, to) => {
+    for (let id = from; id < to; id++) {
+      if (!keep[id]) continue;
+      dense[id] = original.length;
+      original.push(id);
+    }
+  });
   const table = new PhraseTable(vocabulary, Int32Array.from(original));
-  const { phrases, strengths, about } = entries.perPaper(papers.length, dense, (id, strength) => isAbout(vocabulary.wordsIn(id), strength));
+  yield;
+  const { phrases, strengths, about } = yield* entries.perPaper(papers.length, dense, (id, strength) => isAbout(vocabulary.wordsIn(id), strength));
   const hints = new Map([...allHints].map(([id, text]) => [dense[id]!, text]));
   const headings = new Set([...allHeadings].map((id) => dense[id]!));
   return { papers, table, phrases, strengths, about, acronyms, hints, headings };
@@ -235,6 +257,9 @@ function lexiconPhrases(vocabulary: Vocabulary): number[] {
   return LEXICON.flatMap((concept) => concept.phrases.map((p) => vocabulary.internWords(p.split(' ')))).filter((id): id is number => id !== undefined);
 }
 
+/** Phrases looked at between pauses. */
+const PHRASE_STEP = 1 << 15;
+
 function grow<T extends Int32Array | Uint8Array | Uint16Array>(from: T, to: T): T {
   to.set(from);
   return to;
@@ -244,18 +269,21 @@ function grow<T extends Int32Array | Uint8Array | Uint16Array>(from: T, to: T): 
  * The long form of each acronym the library defines, the most common one where papers
  * disagree; common acronyms nobody defines keep their usual meaning.
  */
-function libraryAcronyms(papers: readonly Paper[]): Acronyms {
+function* libraryAcronyms(papers: readonly Paper[]): Steps<Acronyms> {
   const votes = new Map<string, Map<string, number>>();
-  for (const paper of papers) {
-    // Most texts define nothing: without a bracket there is nothing to look for.
-    if (!paper.title.includes('(') && !paper.abstract?.includes('(')) continue;
-    for (const [acronym, long] of acronymDefinitions(`${paper.title}\n${paper.abstract ?? ''}`)) {
-      const forms = votes.get(acronym) ?? new Map<string, number>();
-      const form = long.toLowerCase();
-      forms.set(form, (forms.get(form) ?? 0) + 1);
-      votes.set(acronym, forms);
+  yield* inChunks(papers.length, 8 * PAPER_STEP, (from, to) => {
+    for (let doc = from; doc < to; doc++) {
+      const paper = papers[doc]!;
+      // Most texts define nothing: without a bracket there is nothing to look for.
+      if (!paper.title.includes('(') && !paper.abstract?.includes('(')) continue;
+      for (const [acronym, long] of acronymDefinitions(`${paper.title}\n${paper.abstract ?? ''}`)) {
+        const forms = votes.get(acronym) ?? new Map<string, number>();
+        const form = long.toLowerCase();
+        forms.set(form, (forms.get(form) ?? 0) + 1);
+        votes.set(acronym, forms);
+      }
     }
-  }
+  });
   const acronyms = new Map(COMMON_ACRONYMS);
   for (const [acronym, forms] of votes) {
     // The usual meaning counts as one and a half votes: one odd definition does not win.

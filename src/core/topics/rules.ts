@@ -58,6 +58,8 @@ export function folderOf(file: string): string | undefined {
   if (path.startsWith('/') || /^[A-Za-z]:\//.test(path)) return undefined;
   const slash = path.lastIndexOf('/');
   const folder = slash > 0 ? path.slice(0, slash).replace(/^(\.\/)+/, '') : '';
+  // A hidden folder (Lit Review's own `.lit-review`, say) holds records, not a subject.
+  if (folder.split('/').some((part) => part.startsWith('.'))) return undefined;
   return folder && folder !== '.' ? folder : undefined;
 }
 

@@ -7,6 +7,7 @@ import { findCandidates, type Candidate, type CandidateOptions, type Candidates 
 import { Cohesion } from './cohesion';
 import { IndexHeap } from './heap';
 import { TITLE_HIT, type PaperIndex } from './paperIndex';
+import { runToEnd, type Steps } from '../util/steps';
 
 // Read once: under CommonJS each read of an imported binding is a property get, and
 // this is read in the innermost loop.
@@ -36,13 +37,15 @@ const MAX_COHESION = 1.2;
 const MIN_COHESION = 0.5;
 
 export function selectTopics(index: PaperIndex, docs: readonly number[], options: SelectionOptions): Selection {
-  const { candidates, broad, about, weights } = findCandidates(index, docs, options);
+  return runToEnd(selectTopicsSteps(index, docs, options));
+}
+
+/** Candidates scored between pauses. */
+const SCORE_STEP = 64;
+
+export function* selectTopicsSteps(index: PaperIndex, docs: readonly number[], options: SelectionOptions): Steps<Selection> {
+  const { candidates, broad, about, weights } = yield* findCandidates(index, docs, options);
   let cohesion: Cohesion | undefined;
-  const cohesionOf = (candidate: Candidate): number => {
-    cohesion ??= new Cohesion(index, docs, weights);
-    candidate.cohesion ??= cohesionFactor(cohesion.of(candidate.members, candidate.phrases));
-    return candidate.cohesion;
-  };
   const byId = new Map(candidates.map((c) => [c.id, c]));
   const total = index.papers.length;
   const coverage = new Uint16Array(total);
@@ -85,16 +88,21 @@ export function selectTopics(index: PaperIndex, docs: readonly number[], options
   const scoredIn = new Int32Array(candidates.length).fill(-1);
   // Higher gain first; a tie goes to the higher plain gain, then to the first in id order.
   const heap = new IndexHeap((a, b) => gain[a]! > gain[b]! || (gain[a] === gain[b] && (plain[a]! > plain[b]! || (plain[a] === plain[b] && a < b))));
-  candidates.forEach((candidate, i) => {
-    if (rejected.has(candidate.id) || chosen.includes(candidate)) return;
+  for (let i = 0; i < candidates.length; i++) {
+    if (i % SCORE_STEP === SCORE_STEP - 1) yield;
+    const candidate = candidates[i]!;
+    if (rejected.has(candidate.id) || chosen.includes(candidate)) continue;
     plain[i] = gainOf(candidate, coverage, ideal);
     gain[i] = plain[i]! * MAX_COHESION;
     heap.push(i);
-  });
+  }
+  let scored = 0;
   for (let round = 0; chosen.length < options.target; round++) {
+    yield;
     let best: Candidate | undefined;
     for (let i = heap.pop(); i !== undefined; i = heap.pop()) {
       const candidate = candidates[i]!;
+      if (++scored % SCORE_STEP === 0) yield;
       if (scoredIn[i] !== round) {
         // A topic must place some papers no other topic has; once it cannot, it never will.
         if (uncoveredIn(candidate, coverage) < minNew) continue;
@@ -106,7 +114,9 @@ export function selectTopics(index: PaperIndex, docs: readonly number[], options
       }
       if (candidate.cohesion === undefined) {
         // Cohesion is costly: only a candidate that leads even before it is measured needs it.
-        gain[i] = plain[i]! * cohesionOf(candidate);
+        cohesion ??= yield* Cohesion.measure(index, docs, weights);
+        candidate.cohesion = cohesionFactor(cohesion.of(candidate.members, candidate.phrases));
+        gain[i] = plain[i]! * candidate.cohesion;
         heap.push(i);
         continue;
       }

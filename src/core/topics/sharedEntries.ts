@@ -3,9 +3,13 @@
 // about is no topic. So a phrase's first paper is set aside in three numbers per phrase,
 // and its entries are only written out once a second paper is about it too: a library of
 // 10,000 abstracts writes a few hundred thousand entries instead of millions.
+import type { Steps } from '../util/steps';
+import { inChunks } from './chunks';
 
 /** Per phrase: 0 unseen, 1 one paper is about it (entry set aside), 2 two or more. */
 const UNSEEN = 0;
+/** Papers between pauses when entries are laid out. */
+const PAPER_STEP = 4096;
 const ONCE = 1;
 const SHARED = 2;
 
@@ -77,15 +81,17 @@ export class SharedEntries {
    * Per paper, its entries of the phrases `keep` maps to a number (>= 0), renumbered so:
    * views into three buffers, one object per paper and no memory of their own.
    */
-  perPaper(
+  *perPaper(
     papers: number,
     keep: Int32Array,
     isAbout: (phrase: number, strength: number) => boolean,
-  ): { phrases: Int32Array[]; strengths: Uint8Array[]; about: Uint8Array[] } {
+  ): Steps<{ phrases: Int32Array[]; strengths: Uint8Array[]; about: Uint8Array[] }> {
     const counts = new Int32Array(papers + 1);
-    for (let doc = 0; doc < papers; doc++) {
-      for (let e = this.starts[doc]!; e < this.starts[doc + 1]!; e++) if (keep[this.phrases[e]!]! >= 0) counts[doc + 1]!++;
-    }
+    yield* inChunks(papers, PAPER_STEP, (from, to) => {
+      for (let doc = from; doc < to; doc++) {
+        for (let e = this.starts[doc]!; e < this.starts[doc + 1]!; e++) if (keep[this.phrases[e]!]! >= 0) counts[doc + 1]!++;
+      }
+    });
     const late = this.late;
     for (let i = 0; i < late.length; i += 3) if (keep[late[i + 1]!]! >= 0) counts[late[i]! + 1]!++;
     for (let doc = 0; doc < papers; doc++) counts[doc + 1] += counts[doc]!;
@@ -101,18 +107,22 @@ export class SharedEntries {
       keptAbout[to] = isAbout(phrase, strength) ? 1 : 0;
     };
     // First the paper's entries as it was read, then those of phrases it was first to use.
-    for (let doc = 0; doc < papers; doc++) {
-      for (let e = this.starts[doc]!; e < this.starts[doc + 1]!; e++) if (keep[this.phrases[e]!]! >= 0) put(doc, this.phrases[e]!, this.strengths[e]!);
-    }
+    yield* inChunks(papers, PAPER_STEP, (from, to) => {
+      for (let doc = from; doc < to; doc++) {
+        for (let e = this.starts[doc]!; e < this.starts[doc + 1]!; e++) if (keep[this.phrases[e]!]! >= 0) put(doc, this.phrases[e]!, this.strengths[e]!);
+      }
+    });
     for (let i = 0; i < late.length; i += 3) if (keep[late[i + 1]!]! >= 0) put(late[i]!, late[i + 1]!, late[i + 2]!);
     const phrases: Int32Array[] = [];
     const strengths: Uint8Array[] = [];
     const about: Uint8Array[] = [];
-    for (let doc = 0; doc < papers; doc++) {
-      phrases.push(keptPhrases.subarray(counts[doc]!, counts[doc + 1]!));
-      strengths.push(keptStrengths.subarray(counts[doc]!, counts[doc + 1]!));
-      about.push(keptAbout.subarray(counts[doc]!, counts[doc + 1]!));
-    }
+    yield* inChunks(papers, PAPER_STEP, (from, to) => {
+      for (let doc = from; doc < to; doc++) {
+        phrases.push(keptPhrases.subarray(counts[doc]!, counts[doc + 1]!));
+        strengths.push(keptStrengths.subarray(counts[doc]!, counts[doc + 1]!));
+        about.push(keptAbout.subarray(counts[doc]!, counts[doc + 1]!));
+      }
+    });
     return { phrases, strengths, about };
   }
 

@@ -81,9 +81,9 @@ export class Vocabulary {
   // (see FIRST_EXPANSION). Looked up by two independent 32-bit hashes of the characters
   // and the length (a false match among a library's words is about as likely as one in
   // 10^9), so a known word is never sliced out of the text or compared character by
-  // character. Each entry is four numbers side by side: hash, check, length, code.
-  private rawSlots = new Int32Array(1 << 14).fill(-1);
-  private rawEntries = new Int32Array(4 << 13);
+  // character. Open addressing, each slot four numbers side by side (hash, check, length,
+  // code; length 0 when empty), so a probe reads one cache line.
+  private rawTable = new Int32Array(4 << 14);
   private rawCount = 0;
   private readonly expansions: Int32Array[] = [];
 
@@ -163,14 +163,17 @@ export class Vocabulary {
    */
   encode(text: string, out: IntList): void {
     const from = out.length;
+    const length = text.length;
+    // A character adds at most a few codes (a two-letter acronym and a space, its long
+    // form): room made once, so the loop below writes without checking.
+    out.reserve(4 * length + MAX_EXPANSION + 2);
     // Written straight into the list's array (this loop sees every character of the library).
-    let data = out.data;
+    const data = out.data;
     let n = from;
     let broken = n === 0 || data[n - 1] === BREAK;
     let start = -1;
     let hash = 0;
     let check = 0;
-    const length = text.length;
     for (let i = 0; i <= length; i++) {
       const c = i < length ? text.charCodeAt(i) : 32;
       // A letter, either case: setting the 32 bit makes capitals small.
@@ -189,17 +192,11 @@ export class Vocabulary {
         this.encode(toAscii(text), out);
         return;
       }
-      if (n + MAX_EXPANSION >= data.length) {
-        out.length = n;
-        out.reserve(MAX_EXPANSION + 1);
-        data = out.data;
-      }
       if (start >= 0) {
-        // Most words were seen before: their slot is found here without a call.
-        const slot = this.rawSlots[(hash ^ (hash >>> 15)) & (this.rawSlots.length - 1)]!;
-        const at = slot << 2;
-        const entries = this.rawEntries;
-        const code = slot >= 0 && entries[at] === hash && entries[at + 1] === check && entries[at + 2] === i - start ? entries[at + 3]! : this.rawCode(text, start, i, hash, check);
+        // Most words were seen before: found at their first slot here, without a call.
+        const table = this.rawTable;
+        const at = ((hash ^ (hash >>> 15)) & ((table.length >> 2) - 1)) << 2;
+        const code = table[at] === hash && table[at + 1] === check && table[at + 2] === i - start ? table[at + 3]! : this.rawCode(text, start, i, hash, check);
         start = -1;
         if (code >= 0) {
           data[n++] = code;
@@ -247,46 +244,44 @@ export class Vocabulary {
   }
 
   private rawCode(text: string, start: number, end: number, hash: number, check: number): number {
-    const mask = this.rawSlots.length - 1;
     const length = end - start;
-    const entries = this.rawEntries;
-    for (let slot = (hash ^ (hash >>> 15)) & mask; ; slot = (slot + 1) & mask) {
-      const id = this.rawSlots[slot]!;
-      if (id < 0) {
-        const code = this.codeOf(text.slice(start, end));
-        this.rawSlots[slot] = this.rawCount;
-        this.addRaw(hash, check, length, code);
-        return code;
+    for (;;) {
+      const table = this.rawTable;
+      const mask = (table.length >> 2) - 1;
+      for (let slot = (hash ^ (hash >>> 15)) & mask; ; slot = (slot + 1) & mask) {
+        const at = slot << 2;
+        if (table[at + 2] === 0) {
+          if ((this.rawCount + 1) * 2 > mask + 1) break;
+          const code = this.codeOf(text.slice(start, end));
+          this.rawCount++;
+          table[at] = hash;
+          table[at + 1] = check;
+          table[at + 2] = length;
+          table[at + 3] = code;
+          return code;
+        }
+        if (table[at] === hash && table[at + 1] === check && table[at + 2] === length) return table[at + 3]!;
       }
-      const at = id << 2;
-      if (entries[at] === hash && entries[at + 1] === check && entries[at + 2] === length) return entries[at + 3]!;
+      this.growRaw();
     }
-  }
-
-  private addRaw(hash: number, check: number, length: number, code: number): void {
-    if ((this.rawCount + 1) << 2 > this.rawEntries.length) {
-      const grown = new Int32Array(this.rawEntries.length * 2);
-      grown.set(this.rawEntries);
-      this.rawEntries = grown;
-    }
-    const at = this.rawCount++ << 2;
-    this.rawEntries[at] = hash;
-    this.rawEntries[at + 1] = check;
-    this.rawEntries[at + 2] = length;
-    this.rawEntries[at + 3] = code;
-    if (this.rawCount * 2 > this.rawSlots.length) this.growRaw();
   }
 
   private growRaw(): void {
-    const size = this.rawSlots.length * 2;
-    const mask = size - 1;
-    this.rawSlots = new Int32Array(size).fill(-1);
-    for (let id = 0; id < this.rawCount; id++) {
-      const hash = this.rawEntries[id << 2]!;
+    const old = this.rawTable;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 2) - 1;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at + 2] === 0) continue;
+      const hash = old[at]!;
       let slot = (hash ^ (hash >>> 15)) & mask;
-      while (this.rawSlots[slot]! >= 0) slot = (slot + 1) & mask;
-      this.rawSlots[slot] = id;
+      while (table[(slot << 2) + 2] !== 0) slot = (slot + 1) & mask;
+      const to = slot << 2;
+      table[to] = hash;
+      table[to + 1] = old[at + 1]!;
+      table[to + 2] = old[at + 2]!;
+      table[to + 3] = old[at + 3]!;
     }
+    this.rawTable = table;
   }
 
   private codeOf(raw: string): number {

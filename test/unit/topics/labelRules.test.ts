@@ -18,6 +18,10 @@ describe('topic label rules', () => {
     assert.ok(sameLabel('Multi-Objective', 'Multi-Objective Optimization'));
     assert.ok(sameLabel('Evolutionary Algorithms', 'evolutionary algorithm'));
     assert.ok(!sameLabel('Local Search', 'Iterated Local Search'));
+    // A verb form of a word is the word: "Medical Imaging" under a topic beside "Medical Image" is an echo.
+    assert.ok(sameLabel('Medical Image', 'Medical Imaging'));
+    assert.ok(sameLabel('Model-Based Learning', 'Model Based Learning'));
+    assert.ok(!sameLabel('Medical Image', 'Medical Imaging Physics'));
     assert.ok(sameLabel('Local Search', 'Local Search & Metaheuristics'));
     assert.ok(!sameLabel('Speech & Audio', 'Audio Generation'));
     assert.ok(!sameLabel('TeX', 'Text'));

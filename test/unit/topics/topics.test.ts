@@ -349,6 +349,9 @@ describe('topics', () => {
       assert.equal(folderOf('./rl/foo.bib'), 'rl');
       assert.equal(folderOf('foo.bib'), undefined);
       assert.equal(folderOf('C:\\papers\\foo.bib'), undefined);
+      // Hidden folders hold records (what Complete Metadata learned), not a subject.
+      assert.equal(folderOf('.lit-review/resolved.bib'), undefined);
+      assert.equal(folderOf('rl/.cache/foo.bib'), undefined);
     });
   });
 
