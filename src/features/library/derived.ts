@@ -4,12 +4,11 @@
 import type { Library } from '../../core/indexing/library';
 import { SearchIndex } from '../../core/search';
 import { SliceRunner } from '../../core/util/steps';
-import { computeTopics, type SavedTopics, type Topic, type TopicOptions } from '../../core/topics';
+import { computeTopicsSteps, type SavedTopics, type Topic, type TopicOptions } from '../../core/topics';
 import type { CacheStore } from '../../vscode/storage';
 import { reason } from '../../vscode/workspaceListings';
+import { inSlices, SLICE_MS } from '../../vscode/slices';
 
-/** Long enough to get on with a build, short enough that typing never waits on it. */
-const SLICE_MS = 12;
 
 /** One state of the library and what has been worked out from it so far. */
 export class LibraryState {
@@ -17,6 +16,8 @@ export class LibraryState {
   topicsOrigin?: 'computed' | 'loaded';
   search?: SearchIndex;
   searchOrigin?: 'built' | 'loaded';
+  /** The topics being found, a slice at a time. */
+  findingTopics?: SliceRunner<{ topics: Topic[] }>;
   /** The search index's build, while it runs a slice at a time. */
   building?: SliceRunner<SearchIndex>;
 
@@ -43,28 +44,58 @@ export class Derivations {
     this.savedTopics = await this.store.loadTopics();
   }
 
+  /** The topics of `state`, found at once if they are not there yet (finishing a search in slices). */
   topics(state: LibraryState, options: Omit<TopicOptions, 'previous'>): Topic[] {
     // Before the first papers arrive there is nothing to sort, and nothing worth reporting or keeping.
     if (!state.library.papers.length) return [];
-    if (!state.topics) {
-      const stamp = state.stamp && JSON.stringify({ library: state.stamp, rules: options.rules, folderTopics: options.folderTopics, overrides: options.overrides });
-      if (stamp && this.savedTopics?.stamp === stamp) {
-        state.topics = this.savedTopics.topics;
-        state.topicsOrigin = 'loaded';
-        this.log(`Showed the ${state.topics.length} topics saved for these listings.`);
-      } else {
-        const started = Date.now();
-        state.topics = computeTopics(state.library.papers, { ...options, previous: this.previousTopics }).topics;
-        state.topicsOrigin = 'computed';
-        this.log(`Found ${state.topics.length} topics in ${Date.now() - started} ms.`);
-        if (stamp) {
-          this.savedTopics = { stamp, topics: state.topics };
-          void this.save('the topics', this.store.saveTopics(this.savedTopics));
-        }
-      }
-      this.previousTopics = state.topics;
+    if (!state.topics && !this.restoreTopics(state, options)) {
+      const started = Date.now();
+      const finding = state.findingTopics ?? new SliceRunner(computeTopicsSteps(state.library.papers, { ...options, previous: this.previousTopics }));
+      this.found(state, options, finding.finish().topics, `in ${Date.now() - started} ms`);
     }
-    return state.topics;
+    return state.topics!;
+  }
+
+  /** The topics of `state` if they are found or saved, without finding them. */
+  topicsIfFound(state: LibraryState, options: Omit<TopicOptions, 'previous'>): Topic[] | undefined {
+    if (!state.library.papers.length) return [];
+    return state.topics ?? (this.restoreTopics(state, options) ? state.topics : undefined);
+  }
+
+  /**
+   * Finds the topics of `state` a slice at a time, letting the editor run between slices:
+   * at 100k papers that is seconds of work. Given up when `state` is no longer `current`.
+   */
+  async findTopicsInSlices(state: LibraryState, options: Omit<TopicOptions, 'previous'>, current: () => boolean): Promise<void> {
+    if (this.topicsIfFound(state, options)) return;
+    const started = Date.now();
+    const finding = (state.findingTopics ??= new SliceRunner(computeTopicsSteps(state.library.papers, { ...options, previous: this.previousTopics })));
+    const result = await inSlices(finding, () => current() && !state.topics);
+    if (result && !state.topics) this.found(state, options, result.topics, `in slices over ${Date.now() - started} ms`);
+  }
+
+  /** Gives `state` the topics saved for it, if any; false when there are none. */
+  private restoreTopics(state: LibraryState, options: Omit<TopicOptions, 'previous'>): boolean {
+    const stamp = topicsStamp(state, options);
+    if (!stamp || this.savedTopics?.stamp !== stamp) return false;
+    state.topics = this.savedTopics.topics;
+    state.topicsOrigin = 'loaded';
+    this.previousTopics = state.topics;
+    this.log(`Showed the ${state.topics.length} topics saved for these listings.`);
+    return true;
+  }
+
+  private found(state: LibraryState, options: Omit<TopicOptions, 'previous'>, topics: Topic[], how: string): void {
+    state.topics = topics;
+    state.topicsOrigin = 'computed';
+    state.findingTopics = undefined;
+    this.previousTopics = topics;
+    this.log(`Found ${topics.length} topics ${how}.`);
+    const stamp = topicsStamp(state, options);
+    if (stamp) {
+      this.savedTopics = { stamp, topics };
+      void this.save('the topics', this.store.saveTopics(this.savedTopics));
+    }
   }
 
   /** The search index, built at once if it is not there yet (finishing a build in slices). */
@@ -120,4 +151,9 @@ export class Derivations {
       this.log(`Could not save ${what}: ${reason(error)}`);
     }
   }
+}
+
+/** Names what topics are found from: the library's state, the rules, folders and overrides. */
+function topicsStamp(state: LibraryState, options: Omit<TopicOptions, 'previous'>): string | undefined {
+  return state.stamp && JSON.stringify({ library: state.stamp, rules: options.rules, folderTopics: options.folderTopics, overrides: options.overrides });
 }

@@ -7,7 +7,7 @@ import { Library, type LibraryOptions } from '../../core/indexing/library';
 import { sameListings, type ListingStamp } from '../../core/persist/librarySnapshot';
 import type { SearchIndex } from '../../core/search';
 import type { Settings } from '../../core/settings';
-import { OVERRIDES_FILE, parseOverrides, serializeOverrides, type Topic, type TopicOverrides } from '../../core/topics';
+import { OVERRIDES_FILE, parseOverrides, serializeOverrides, type Topic, type TopicOptions, type TopicOverrides } from '../../core/topics';
 import { writeAtomically } from '../../vscode/atomicWrite';
 import type { IndexingProgress, LibraryService } from '../shared/services';
 import type { Config } from '../../vscode/config';
@@ -39,6 +39,8 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   private startIndexing!: (first: Promise<Library>) => void;
   private readonly progressEmitter = new vscode.EventEmitter<IndexingProgress>();
   readonly onDidProgress = this.progressEmitter.event;
+  private readonly topicsEmitter = new vscode.EventEmitter<void>();
+  readonly onDidFindTopics = this.topicsEmitter.event;
   private scanProgress?: IndexingProgress;
   private pending = new Map<string, { uri: vscode.Uri; deleted: boolean }>();
   private pendingTimer?: ReturnType<typeof setTimeout>;
@@ -72,6 +74,7 @@ export class IndexingService implements LibraryService, vscode.Disposable {
     this.disposables.push(
       this.emitter,
       this.progressEmitter,
+      this.topicsEmitter,
       config.onDidChange((settings) => this.settingsChanged(settings)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
     );
@@ -82,11 +85,16 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   }
 
   whenIndexed(): Promise<Library> {
-    return this.indexing;
+    // The library as it is once indexing is done: changes from the watcher since then included.
+    return this.indexing.then(() => this.library);
   }
 
   get progress(): IndexingProgress | undefined {
     return this.scanProgress;
+  }
+
+  libraryFolder(): vscode.Uri | undefined {
+    return this.roots[0]?.uri;
   }
 
   uriOf(file: string): vscode.Uri | undefined {
@@ -94,8 +102,23 @@ export class IndexingService implements LibraryService, vscode.Disposable {
   }
 
   topics(): Topic[] {
+    return this.derivations.topics(this.currentState(), this.topicOptions());
+  }
+
+  topicsIfFound(): Topic[] | undefined {
+    return this.derivations.topicsIfFound(this.currentState(), this.topicOptions());
+  }
+
+  private topicOptions(): Omit<TopicOptions, 'previous'> {
     const { topicRules, folderTopics } = this.config.settings;
-    return this.derivations.topics(this.currentState(), { rules: topicRules, folderTopics, overrides: this.topicOverrides });
+    return { rules: topicRules, folderTopics, overrides: this.topicOverrides };
+  }
+
+  /** Finds the new state's topics a slice at a time, and says so when they are found. */
+  private async findTopics(state: LibraryState): Promise<void> {
+    const current = () => this.state === state && !this.disposed;
+    await this.derivations.findTopicsInSlices(state, this.topicOptions(), current);
+    if (current() && state.topics) this.topicsEmitter.fire();
   }
 
   /** Whether the current topics were computed or loaded from the saved ones (undefined before either). */
@@ -434,16 +457,17 @@ export class IndexingService implements LibraryService, vscode.Disposable {
 
   private publish(): void {
     const previous = this.state;
-    this.state = new LibraryState(this.library, this.libraryStamp());
+    const state = (this.state = new LibraryState(this.library, this.libraryStamp()));
     // Regrouping (topic settings, overrides) leaves the papers as they were: so is their index.
-    if (previous?.library === this.library && previous.stamp === this.state.stamp) {
-      this.state.search = previous.search;
-      this.state.searchOrigin = previous.searchOrigin;
-      this.state.building = previous.building;
+    if (previous?.library === this.library && previous.stamp === state.stamp) {
+      state.search = previous.search;
+      state.searchOrigin = previous.searchOrigin;
+      state.building = previous.building;
     }
     this.showProblems();
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasPapers, this.library.papers.length > 0);
     this.emitter.fire(this.library);
+    void this.findTopics(state);
     this.prepareSearch();
   }
 

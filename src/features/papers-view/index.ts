@@ -25,7 +25,8 @@ export function createTopicsTree(services: Services): PapersTreeProvider {
     }
     view.description = filter ? `“${filter}”` : undefined;
     if (filter === undefined) {
-      view.message = undefined;
+      const papers = services.library.current.papers.length;
+      view.message = provider.findingTopics && provider.groupBy === 'topic' ? `Sorting ${papers.toLocaleString('en')} papers into topics…` : undefined;
       return;
     }
     const count = provider.model.visiblePaperCount;

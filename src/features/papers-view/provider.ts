@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { PAGE_SIZE, TreeModel, type GroupBy, type GroupNode, type MoreNode, type PaperNode, type TreeNode } from '../../core/views/treeModel';
 import type { Services } from '../shared/services';
+import type { Topic } from '../../core/topics';
 import { treeItemFor } from './treeItems';
 import { CONTEXT_KEYS } from '../../vscode/ids';
 
@@ -33,12 +34,15 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private settingGroupBy: GroupBy;
   /** Whether the last redraw had papers to show. */
   private drewPapers = false;
+  /** The topics last drawn. */
+  private shownTopics?: Topic[];
 
   constructor(private readonly services: Services) {
     this.disposables.push(
       this.changed,
       this.didRefresh,
       services.library.onDidChange(() => this.invalidate(true)),
+      services.library.onDidFindTopics(() => this.invalidate(false)),
       services.config.onDidChange((settings) => {
         // A grouping the user writes in the settings is the newer word: it replaces the view's choice.
         if (settings.groupBy !== this.settingGroupBy) void services.context.workspaceState.update(GROUP_BY_STATE, undefined);
@@ -65,13 +69,22 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   get model(): TreeModel {
     if (!this.cached) {
       const { library, config } = this.services;
-      this.cached = new TreeModel(library.current.papers, library.topics(), {
+      const found = library.topicsIfFound();
+      // While new topics are found (a slice at a time, seconds at 100k papers) the last ones
+      // stay; papers they do not hold wait under "No topic".
+      if (found) this.shownTopics = found;
+      this.cached = new TreeModel(library.current.papers, found ?? this.shownTopics ?? [], {
         groupBy: this.groupBy,
         sortOrder: config.settings.sortOrder,
         matching: this.matchingKeys(),
       });
     }
     return this.cached;
+  }
+
+  /** True while the library's topics are still being found: the tree shows older ones, or none. */
+  get findingTopics(): boolean {
+    return this.services.library.current.papers.length > 0 && this.services.library.topicsIfFound() === undefined;
   }
 
   /** The text the tree is narrowed by, or undefined. */

@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { Library } from '../../core/indexing/library';
 import type { SearchIndex } from '../../core/search';
 import type { Config } from '../../vscode/config';
+import type { ReferenceFormatter } from '../../vscode/references';
 import type { Topic, TopicOverrides } from '../../core/topics';
 
 /** Listings read so far of those found, during a scan. */
@@ -17,8 +18,12 @@ export interface LibraryService {
   readonly current: Library;
   /** Fires after every change of the library (debounced): tree, search, completion refresh. */
   readonly onDidChange: vscode.Event<Library>;
-  /** Topics of the current library, with the user's rules, folders and overrides applied. */
+  /** Topics of the current library, with the user's rules, folders and overrides applied (found at once if need be). */
   topics(): Topic[];
+  /** The topics if they are found already; undefined while they are found a slice at a time after a change. */
+  topicsIfFound(): Topic[] | undefined;
+  /** Fires when the current library's topics have been found. */
+  readonly onDidFindTopics: vscode.Event<void>;
   /** The search index of the current library, built once per change. */
   searchIndex(): SearchIndex;
   /** The URI of a listing file named in a paper's sources. */
@@ -30,6 +35,8 @@ export interface LibraryService {
   readonly onDidProgress: vscode.Event<IndexingProgress>;
   /** Reads every listing again. */
   reindex(): Promise<Library>;
+  /** The first library folder, where Lit Review keeps what it writes (resolved metadata, topic changes). */
+  libraryFolder(): vscode.Uri | undefined;
   /** The topic overrides (Move to Topic / Rename Topic) and a way to change them. */
   overrides(): TopicOverrides;
   saveOverrides(overrides: TopicOverrides): Promise<void>;
@@ -40,6 +47,8 @@ export interface Services {
   readonly config: Config;
   readonly library: LibraryService;
   readonly output: vscode.OutputChannel;
+  /** Formatted references in the CSL style of the settings, made off the editor's thread. */
+  readonly references: ReferenceFormatter;
 }
 
 /** Each feature folder exports one of these. */
