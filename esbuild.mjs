@@ -24,6 +24,8 @@ const builds = [
   // `vscode` is provided by the editor at run time.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Formats references off the editor's thread; citeproc lives only here, not in extension.js.
+  { ...common, entryPoints: ['src/vscode/referenceWorker.ts'], outfile: 'dist/referenceWorker.js' },
 ];
 
 if (watch) {

@@ -3,12 +3,14 @@
 // commands and features/shared.
 import * as vscode from 'vscode';
 import { ConfigService } from './vscode/config';
+import { ReferenceFormatter } from './vscode/references';
 import type { Library } from './core/indexing/library';
 import type { Paper } from './core/paper/paper';
 import * as cite from './features/cite';
 import * as details from './features/details';
 import * as indexing from './features/library';
 import { IndexingService } from './features/library/libraryService';
+import * as resolve from './features/resolve';
 import * as search from './features/search';
 import type { FeatureActivator, Services } from './features/shared/services';
 import { createTopicsTree, type PapersTreeProvider } from './features/papers-view';
@@ -44,10 +46,12 @@ export function activate(context: vscode.ExtensionContext): LitReviewApi {
   const library = new IndexingService(context, config, output, diagnostics);
   context.subscriptions.push(output, config, diagnostics, library);
 
-  const services: Services = { context, config, library, output };
+  const references = new ReferenceFormatter(config, vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath);
+  context.subscriptions.push(references);
+  const services: Services = { context, config, library, output, references };
   // The Papers view first: the API below hands its tree to tests and other extensions.
   const tree = createTopicsTree(services);
-  const FEATURES: FeatureActivator[] = [indexing.activate, details.activate, search.activate, cite.activate];
+  const FEATURES: FeatureActivator[] = [indexing.activate, details.activate, search.activate, cite.activate, resolve.activate];
   for (const activateFeature of FEATURES) activateFeature(services);
 
   void library.start();

@@ -31,6 +31,14 @@ export const SETTING_SCHEMAS = {
   topicRules: z.array(TopicRuleSchema).default([]),
   folderTopics: z.boolean().default(true),
   maxFileSizeMB: z.number().positive().max(1024).default(20),
+  bibtexDialect: z.enum(['bibtex', 'biblatex']).default('bibtex'),
+  writeAbstracts: z.boolean().default(true),
+  preferPublishedVersion: z.boolean().default(false),
+  citationStyle: z.string().min(1).default('apa'),
+  allowNetwork: z.boolean().default(true),
+  huggingFaceUrl: z.string().url().default('https://huggingface.co'),
+  arxivUrl: z.string().url().default('https://export.arxiv.org'),
+  crossrefUrl: z.string().url().default('https://api.crossref.org'),
 } as const;
 
 export type SettingName = keyof typeof SETTING_SCHEMAS;

@@ -21,6 +21,9 @@ export const COMMANDS = {
   renameTopic: 'litReview.renameTopic',
   chooseFolder: 'litReview.chooseFolder',
   openSettings: 'litReview.openSettings',
+  completeMetadata: 'litReview.completeMetadata',
+  addPaper: 'litReview.addPaper',
+  copyFormattedReference: 'litReview.copyFormattedReference',
 } as const;
 
 /** Commands run by Lit Review's own items (a completion, a "Show more" row): never in the palette. */

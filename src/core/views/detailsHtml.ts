@@ -11,6 +11,8 @@ export interface DetailsPageOptions {
   cspSource: string;
   /** The paper's BibTeX entry, shown as text. */
   bibtex?: string;
+  /** The paper formatted in a citation style, as plain text, with the style's name. */
+  reference?: { text: string; style: string };
   /** Names of the topics the paper is in. */
   topics?: readonly string[];
 }
@@ -46,6 +48,7 @@ ${linksHtml(paper)}
 </header>
 ${identifiersHtml(paper, options.topics ?? paper.topics)}
 ${paper.abstract ? section('Abstract', paragraphs(paper.abstract), 'abstract') : ''}
+${options.reference ? section(`Reference (${options.reference.style})`, `<p class="reference">${escapeHtml(options.reference.text)}</p>`, 'reference') : ''}
 ${options.bibtex ? section('BibTeX', `<pre class="bibtex"><code>${escapeHtml(options.bibtex.trimEnd())}</code></pre>`) : ''}
 ${section(paper.sources.length === 1 ? 'Source' : 'Sources', sourcesHtml(paper))}
 </article>

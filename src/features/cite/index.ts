@@ -9,7 +9,8 @@ import { registerInsertBibtexEntry } from './insertBibtexEntry';
 import { registerInsertCitation } from './insertCitation';
 import { CitationDefinitionProvider, CitationHoverProvider } from './keyNavigation';
 import { registerNewNote } from './newNote';
-import { NOTE_SELECTOR } from '../shared/noteLanguage';
+import { NOTE_SELECTOR, noteLanguageOf } from '../shared/noteLanguage';
+import { IncompleteReferenceActions } from './incompleteReference';
 import { UnknownKeyActions, UnknownKeyDiagnostics } from './unknownKeys';
 
 export const activate: FeatureActivator = (services) => {
@@ -32,5 +33,10 @@ export const activate: FeatureActivator = (services) => {
     vscode.languages.registerDefinitionProvider(NOTE_SELECTOR, new CitationDefinitionProvider(services)),
     new UnknownKeyDiagnostics(services, citing.bibliography),
     vscode.languages.registerCodeActionsProvider(NOTE_SELECTOR, new UnknownKeyActions(), { providedCodeActionKinds: UnknownKeyActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(NOTE_SELECTOR, new IncompleteReferenceActions(services), { providedCodeActionKinds: IncompleteReferenceActions.kinds }),
+    // A note in front of the user will be hovered: the citation style is made ready off the editor's thread.
+    vscode.window.onDidChangeActiveTextEditor((editor) => editor && noteLanguageOf(editor.document) && services.references.warm()),
   );
+  const editor = vscode.window.activeTextEditor;
+  if (editor && noteLanguageOf(editor.document)) services.references.warm();
 };

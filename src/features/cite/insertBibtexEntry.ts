@@ -2,7 +2,7 @@
 // LaTeX file's filecontents). Inserted as a snippet's plain text (`appendText` escapes what the
 // snippet engine would read: an entry is full of `}` and `\`, an abstract may hold `$1`).
 import * as vscode from 'vscode';
-import { formatBibtexEntry } from '../../core/bibtex/write';
+import { bibtexEntry } from '../shared/entries';
 import type { Services } from '../shared/services';
 import type { Citing } from '../shared/citing';
 import { papersToUse } from '../shared/commandPapers';
@@ -12,7 +12,7 @@ export function registerInsertBibtexEntry(services: Services, citing: Citing): v
   return vscode.commands.registerCommand(COMMANDS.insertBibtexEntry, async (...args: unknown[]): Promise<boolean> => {
     const papers = await papersToUse(services, args, 'Lit Review: Insert BibTeX Entry', 'Choose the paper whose BibTeX entry to insert');
     if (!papers.length) return false;
-    const text = `${papers.map((paper) => formatBibtexEntry(paper).trimEnd()).join('\n\n')}\n`;
+    const text = `${papers.map((paper) => bibtexEntry(paper, services.config.settings).trimEnd()).join('\n\n')}\n`;
     const editor = citing.editors.target();
     if (!editor) {
       await vscode.env.clipboard.writeText(text);

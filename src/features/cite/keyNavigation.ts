@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { citedKeyAt } from '../../core/notes/citations';
 import type { Paper } from '../../core/paper/paper';
-import { paperTooltipMarkdown } from '../../core/views/paperSummary';
+import { escapeMarkdown, paperTooltipMarkdown } from '../../core/views/paperSummary';
 import type { Services } from '../shared/services';
 import { noteLanguageOf } from '../shared/noteLanguage';
 
@@ -19,15 +19,28 @@ function paperAt(services: Services, document: vscode.TextDocument, position: vs
 export class CitationHoverProvider implements vscode.HoverProvider {
   constructor(private readonly services: Services) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const found = paperAt(this.services, document, position);
     if (!found) return undefined;
-    // Every piece of listing text is escaped by paperTooltipMarkdown; untrusted, no HTML.
-    const markdown = new vscode.MarkdownString(paperTooltipMarkdown(found.paper));
+    // Every piece of listing text is escaped; untrusted, no HTML.
+    let text = paperTooltipMarkdown(found.paper);
+    const reference = await formattedWithin(this.services, found.paper, REFERENCE_WAIT_MS);
+    if (reference) text += `\n\n---\n\n${escapeMarkdown(reference)}`;
+    const markdown = new vscode.MarkdownString(text);
     markdown.isTrusted = false;
     markdown.supportHtml = false;
     return new vscode.Hover(markdown, found.range);
   }
+}
+
+/** How long a hover waits for the formatted reference (the first one builds the style's engine). */
+const REFERENCE_WAIT_MS = 1500;
+
+/** The paper's formatted reference, or undefined when it takes longer than `ms` or fails. */
+function formattedWithin(services: Services, paper: Paper, ms: number): Promise<string | undefined> {
+  const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms));
+  const formatted = services.references.format([paper]).then(([reference]) => reference, () => undefined);
+  return Promise.race([formatted, timeout]);
 }
 
 export class CitationDefinitionProvider implements vscode.DefinitionProvider {

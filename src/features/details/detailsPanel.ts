@@ -1,9 +1,10 @@
 // One webview panel, reused, showing the paper last asked for. It runs no script: the page
 // is rendered in src/core/detailsHtml.ts with everything escaped.
 import * as vscode from 'vscode';
-import { formatBibtexEntry } from '../../core/bibtex/write';
+import { bibtexEntry } from '../shared/entries';
 import { renderPaperDetails } from '../../core/views/detailsHtml';
 import type { Paper } from '../../core/paper/paper';
+import type { Settings } from '../../core/settings';
 import { topicsHolding } from '../../core/views/treeModel';
 import type { Services } from '../shared/services';
 import { displayTitle } from '../../core/views/displayTitle';
@@ -56,14 +57,23 @@ export class DetailsPanel implements vscode.Disposable {
     if (paper) this.render(paper);
   }
 
-  private render(paper: Paper): void {
+  private render(paper: Paper, reference?: { text: string; style: string }): void {
     const panel = this.panel!;
     panel.title = tabTitle(paper);
     panel.webview.html = renderPaperDetails(paper, {
       cspSource: panel.webview.cspSource,
-      bibtex: bibtexOf(paper),
+      bibtex: bibtexOf(paper, this.services.config.settings),
       topics: topicsHolding(this.services.library.topics(), paper.key),
+      reference,
     });
+    // The formatted reference comes from a worker thread; the page is drawn again with it.
+    if (!reference) void this.addReference(paper);
+  }
+
+  private async addReference(paper: Paper): Promise<void> {
+    const style = this.services.config.settings.citationStyle;
+    const text = await this.services.references.format([paper]).then(([formatted]) => formatted, () => undefined);
+    if (text && this.panel && this.key === paper.key && this.services.library.current.byKey(paper.key) === paper) this.render(paper, { text, style });
   }
 
   dispose(): void {
@@ -78,9 +88,9 @@ function tabTitle(paper: Paper): string {
 }
 
 /** The entry, or nothing: a paper the BibTeX writer cannot format still gets its page. */
-function bibtexOf(paper: Paper): string | undefined {
+function bibtexOf(paper: Paper, settings: Settings): string | undefined {
   try {
-    return formatBibtexEntry(paper);
+    return bibtexEntry(paper, settings);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 // What one can do with a paper of the tree (or, from the Command Palette, a paper one picks):
 // copy its key or BibTeX, open its page, find it in its listing, move it to another topic.
 import * as vscode from 'vscode';
-import { formatBibtexEntry } from '../../core/bibtex/write';
+import { bibtexEntry } from '../shared/entries';
 import type { Paper } from '../../core/paper/paper';
 import { paperLinks } from '../../core/paper/links';
 import type { TopicOverrides } from '../../core/topics';
@@ -22,10 +22,23 @@ export function registerPaperCommands(services: Services): vscode.Disposable[] {
     vscode.commands.registerCommand(COMMANDS.copyBibtex, async (argument?: unknown) => {
       const paper = await paperToUse(services, argument, 'Copy BibTeX');
       if (!paper) return undefined;
-      const entry = formatBibtexEntry(paper);
+      const entry = bibtexEntry(paper, services.config.settings);
       await vscode.env.clipboard.writeText(entry);
       vscode.window.setStatusBarMessage(`$(check) Copied the BibTeX entry of ${paper.key}`, 3000);
       return entry;
+    }),
+    vscode.commands.registerCommand(COMMANDS.copyFormattedReference, async (argument?: unknown) => {
+      const paper = await paperToUse(services, argument, 'Copy Formatted Reference');
+      if (!paper) return undefined;
+      try {
+        const [reference] = await services.references.format([paper]);
+        await vscode.env.clipboard.writeText(reference ?? '');
+        vscode.window.setStatusBarMessage(`$(check) Copied the reference of ${paper.key} (${services.config.settings.citationStyle})`, 3000);
+        return reference;
+      } catch (error) {
+        void vscode.window.showErrorMessage(`Lit Review: could not format the reference: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
     }),
     vscode.commands.registerCommand(COMMANDS.openLink, async (argument?: unknown) => {
       const paper = await paperToUse(services, argument, 'Open Link');

@@ -2,7 +2,7 @@
 // note being written, or shows its details when no note is in front; row buttons cite, copy
 // the BibTeX entry or open the paper's page.
 import * as vscode from 'vscode';
-import { formatBibtexEntry } from '../../core/bibtex/write';
+import { bibtexEntry } from '../shared/entries';
 import type { Paper } from '../../core/paper/paper';
 import { preferredLink } from '../../core/paper/links';
 import { citingFor, type Citing } from '../shared/citing';
@@ -70,7 +70,7 @@ function openSearch(services: Services, citing: Citing, initialQuery: string, re
       outcome = citing.cite([item.paper]).then((result) => (result === 'nothing' ? 'other' : result));
       quickPick.hide();
     } else if (button === COPY_BIBTEX_BUTTON) {
-      void vscode.env.clipboard.writeText(formatBibtexEntry(item.paper));
+      void vscode.env.clipboard.writeText(bibtexEntry(item.paper, services.config.settings));
       vscode.window.setStatusBarMessage(`$(copy) Copied the BibTeX entry of ${item.paper.key}`, 4000);
     } else if (button === OPEN_LINK_BUTTON) {
       const link = preferredLink(item.paper);

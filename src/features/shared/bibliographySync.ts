@@ -3,7 +3,7 @@
 // changes gets an undoable edit, and a file on disk is replaced atomically (temp file, rename).
 import * as vscode from 'vscode';
 import { bibEntryKeys, bibliographyAppend } from '../../core/bibtex/append';
-import { formatBibtexEntry } from '../../core/bibtex/write';
+import { bibtexEntry } from './entries';
 import { declaredBibliographies } from '../../core/notes/frontMatter';
 import type { Paper } from '../../core/paper/paper';
 import { writeAtomically } from '../../vscode/atomicWrite';
@@ -63,7 +63,7 @@ export class BibliographySync {
     }
     const entries = papers.map((paper, index) => {
       const key = keys[index] ?? paper.key;
-      return { key, text: formatBibtexEntry(paper, { key }) };
+      return { key, text: bibtexEntry(paper, this.services.config.settings, key) };
     });
     const id = file.toString();
     const run = (this.queues.get(id) ?? Promise.resolve()).then(() => appendEntries(file, entries));
