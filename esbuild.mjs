@@ -3,6 +3,8 @@
 // editor has less to read when it activates the extension, with source maps beside it
 // (dist/*.map, left out of the .vsix by .vscodeignore) so stack traces still name the source.
 // `node esbuild.mjs --watch` rebuilds on change, unminified.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -31,5 +33,27 @@ const builds = [
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => esbuild.build({ ...options, metafile: true })));
+  writeNotices(results.map((result) => result.metafile));
+}
+
+/**
+ * dist/THIRD-PARTY-NOTICES.md: every package the bundles carry, with its licence text, as
+ * their licences ask of whoever ships them (citeproc's CPAL asks for its attribution).
+ */
+function writeNotices(metafiles) {
+  const packages = new Map();
+  for (const metafile of metafiles) {
+    for (const input of Object.keys(metafile.inputs)) {
+      const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+      if (match) packages.set(match[1], input.slice(0, match.index + match[0].length));
+    }
+  }
+  const sections = [...packages].sort(([a], [b]) => a.localeCompare(b)).map(([name, folder]) => {
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    const licenceFile = readdirSync(folder).find((file) => /^(licen[cs]e|copying)/i.test(file));
+    const text = licenceFile ? readFileSync(join(folder, licenceFile), 'utf8').trim() : `Licensed under ${manifest.license ?? 'its own terms'}.`;
+    return `## ${name} ${manifest.version}\n\n${manifest.license ? `License: ${manifest.license}\n\n` : ''}\`\`\`\n${text}\n\`\`\`\n`;
+  });
+  writeFileSync('dist/THIRD-PARTY-NOTICES.md', `# Third-party notices\n\nLit Review's bundles include these packages.\n\n${sections.join('\n')}`);
 }

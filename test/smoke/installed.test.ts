@@ -11,7 +11,7 @@ const EXTENSION_ID = 'lit-review.lit-review';
 /** The papers in examples/papers (a saved Hugging Face Daily Papers search page). */
 const EXAMPLE_PAPER_COUNT = 60;
 /** Everything the package may hold: vsce adds .vsixmanifest and renames README, CHANGELOG and LICENSE. */
-const SHIPPED = /^(package\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest|dist\/(extension|cli)\.js|media\/[^/]+)$/i;
+const SHIPPED = /^(package\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest|dist\/(extension|cli|referenceWorker)\.js|dist\/THIRD-PARTY-NOTICES\.md|media\/[^/]+)$/i;
 
 type TreeNode = ReturnType<LitReviewApi['tree']['getChildren']>[number];
 
@@ -70,6 +70,13 @@ describe('The packaged extension, installed from its .vsix', () => {
     };
     walk(api.tree.getChildren());
     assert.deepEqual([...inTree].sort(), library.papers.map((paper) => paper.key).sort(), 'every paper is in the tree');
+  });
+
+  it('formats a reference on its worker thread, shipped in the package', async () => {
+    assert.ok(existsSync(path.join(extension.extensionPath, 'dist', 'THIRD-PARTY-NOTICES.md')), 'the notices of the bundled packages');
+    const [first] = api.search('zero search', 1);
+    const reference = await vscode.commands.executeCommand<string>('litReview.copyFormattedReference', first!.key);
+    assert.match(reference ?? '', /ZeroSearch: Incentivize the Search Capability/);
   });
 
   it('finds a paper by search', () => {
