@@ -280,8 +280,8 @@ function isAscending(keys: readonly string[]): boolean {
   return true;
 }
 
-/** A venue's topic must hold at least this share of its placed papers, and this many, to take its strays. */
-const VENUE_MAJORITY = 0.4;
+/** A venue's leading topic must hold at least this share of its placed papers (a venue's papers spread over a few topics), and this many, to take its strays. */
+const VENUE_MAJORITY = 0.3;
 const VENUE_MIN_PAPERS = 1;
 
 /**

@@ -48,12 +48,12 @@ describe('topic quality against hand labels of a real mixed library', function (
     console.log(`      largest topic:         ${shape.largest} ${percent(shape.largestShare)}`);
     console.log(`      topics (${topics.length}): ${describeTopics(topics)}`);
 
-    // What is reached today (precision 0.431, recall 0.631, F1 0.512, "Other" 10.1%, largest
+    // What is reached today (precision 0.434, recall 0.631, F1 0.514, "Other" 9.7%, largest
     // 12.7%; it was F1 0.405, "Other" 10.3%, largest 17.9% before field names, near-same
-    // names merged and venue neighbours), short of the aim of F1 0.55 and "Other" under 10%;
-    // the bounds keep it from sliding back.
+    // names merged and venue neighbours), short of the aim of F1 0.55; the bounds keep it
+    // from sliding back, and "Other" under a tenth of the library.
     assert.ok(scores.f1 > 0.5, `F1 ${scores.f1.toFixed(3)}`);
-    assert.ok(shape.otherShare < 0.105, `"Other" holds ${percent(shape.otherShare)}`);
+    assert.ok(shape.otherShare < 0.1, `"Other" holds ${percent(shape.otherShare)}`);
     assert.ok(shape.largestShare <= 0.25, `${shape.largest} holds ${percent(shape.largestShare)}`);
   });
 });
