@@ -6,7 +6,7 @@
 // papers a little above their code, data and web pages.
 import { IntList } from '../util/intList';
 import type { Paper } from '../paper/paper';
-import { runToEnd, type Steps } from '../util/steps';
+import { runToEnd, sortSteps, type Steps } from '../util/steps';
 import { CandidateFinder, type Candidates, type QueryWord } from './candidates';
 import { authorWordsOf, documentTerms, identifiers, queryIdentifiers, searchDocument, type SearchDocument } from './documents';
 import { isStopWord, keyShapedParts, searchWords } from './normalize';
@@ -244,7 +244,7 @@ export class SearchIndex {
 
 function* buildTables(unordered: readonly Paper[]): Steps<SearchTables> {
   // Papers in key order: ties everywhere below break by key without comparing strings.
-  const places = Int32Array.from(unordered.keys()).sort((a, b) => compareKeys(unordered[a]!.key, unordered[b]!.key));
+  const places = Int32Array.from(yield* sortSteps([...unordered.keys()], (a, b) => compareKeys(unordered[a]!.key, unordered[b]!.key)));
   const papers = Array.from(places, (place) => unordered[place]!);
   yield;
   // Terms are made one paper at a time and dropped once indexed: at 100k papers a list

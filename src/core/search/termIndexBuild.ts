@@ -2,7 +2,7 @@
 // Two passes keep memory flat: first each document's term ids, one after another in one
 // buffer, then the postings placed from the counts.
 import { IntList } from '../util/intList';
-import type { Steps } from '../util/steps';
+import { sortSteps, type Steps } from '../util/steps';
 import { isStopWord, scanBodyTerms } from './normalize';
 import { TermDictionary } from './termDictionary';
 import { BODY_COUNT_BITS, HEAD_FIELD_BITS, HEAD_FIELDS, TermIndex, type DocumentTerms, type TermIndexParts } from './termIndex';
@@ -43,25 +43,28 @@ interface DocumentsRead {
 
 /** Documents read between two points where a build in steps may pause. */
 const DOCUMENTS_PER_STEP = 256;
+/** Postings renumbered between two such points. */
+const POSTINGS_PER_STEP = 65536;
 
 /** The index, in steps (see steps.ts): it pauses every few hundred documents and between phases. */
 export function* buildTermIndex(documents: Iterable<DocumentTerms>): Steps<TermIndex> {
   const read = yield* readDocuments(documents);
   // Terms are numbered in alphabetical order: the terms a prefix begins are then a run of
   // ids, and their postings one stretch of the tables, walked without a look-up per term.
-  const order = alphabeticalOrder(read.dictionary);
+  const order = yield* alphabeticalOrder(read.dictionary);
   const rank = new Int32Array(order.length);
   for (let i = 0; i < order.length; i++) rank[order[i]!] = i;
   yield;
-  const postings = layOutPostings(read, rank);
-  yield;
+  const postings = yield* layOutPostings(read, rank);
   // Kept as a forward index: each document's head terms, for checking a few candidates
   // against a short prefix without walking the prefix's long postings.
   const docHeadData = read.headTerms.data.slice(0, read.headTerms.length);
   for (let i = 0; i < docHeadData.length; i++) {
+    if (i % POSTINGS_PER_STEP === POSTINGS_PER_STEP - 1) yield;
     const packed = docHeadData[i]!;
     docHeadData[i] = (rank[packed >>> HEAD_FIELD_BITS]! << HEAD_FIELD_BITS) | (packed & ((1 << HEAD_FIELD_BITS) - 1));
   }
+  yield;
   return new TermIndex({
     dictionary: read.dictionary.freeze(order),
     ...postings,
@@ -131,7 +134,7 @@ function* readDocuments(documents: Iterable<DocumentTerms>): Steps<DocumentsRead
 
 /** Turns documents' term lists into term-by-term postings, each list in document order. */
 /** `rank[id]` is the term's id in the index (its alphabetical place). */
-function layOutPostings({ dictionary, headTerms, headEnds, bodyTerms, bodyEnds, perTerm }: DocumentsRead, rank: Int32Array): Pick<TermIndexParts, 'headStart' | 'headData' | 'bodyStart' | 'bodyData'> {
+function* layOutPostings({ dictionary, headTerms, headEnds, bodyTerms, bodyEnds, perTerm }: DocumentsRead, rank: Int32Array): Steps<Pick<TermIndexParts, 'headStart' | 'headData' | 'bodyStart' | 'bodyData'>> {
   const termCount = dictionary.size;
   const headStart = prefixSums(perTerm.headCounts.data, rank, termCount);
   const bodyStart = prefixSums(perTerm.bodyCounts.data, rank, termCount);
@@ -142,6 +145,7 @@ function layOutPostings({ dictionary, headTerms, headEnds, bodyTerms, bodyEnds, 
   let head = 0;
   let body = 0;
   for (let doc = 0; doc < headEnds.length; doc++) {
+    if (doc % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;
     for (const end = headEnds.data[doc]!; head < end; head++) {
       const packed = headTerms.data[head]!;
       const mask = packed & ((1 << HEAD_FIELD_BITS) - 1);
@@ -156,9 +160,10 @@ function layOutPostings({ dictionary, headTerms, headEnds, bodyTerms, bodyEnds, 
 }
 
 /** Term ids in alphabetical order of their texts. */
-function alphabeticalOrder(dictionary: TermDictionary): Int32Array {
-  const order = Array.from({ length: dictionary.size }, (_, i) => i);
-  order.sort((a, b) => (dictionary.text(a) < dictionary.text(b) ? -1 : 1));
+function* alphabeticalOrder(dictionary: TermDictionary): Steps<Int32Array> {
+  const ids = Array.from({ length: dictionary.size }, (_, i) => i);
+  // Hundreds of thousands of terms at 100k papers: sorted in steps, the editor keeps its turn.
+  const order = yield* sortSteps(ids, (a, b) => (dictionary.text(a) < dictionary.text(b) ? -1 : 1));
   return Int32Array.from(order);
 }
 
