@@ -7,11 +7,13 @@ import { ReferenceFormatter } from './vscode/references';
 import type { Library } from './core/indexing/library';
 import type { Paper } from './core/paper/paper';
 import * as cite from './features/cite';
+import * as citations from './features/citations';
 import * as details from './features/details';
 import * as indexing from './features/library';
 import { IndexingService } from './features/library/libraryService';
 import * as resolve from './features/resolve';
 import * as search from './features/search';
+import * as reading from './features/reading';
 import type { FeatureActivator, Services } from './features/shared/services';
 import { createTopicsTree, type PapersTreeProvider } from './features/papers-view';
 
@@ -37,6 +39,8 @@ export interface LitReviewApi {
   search(query: string, limit?: number): Paper[];
   /** The Papers tree, as the sidebar shows it. */
   tree: PapersTreeProvider;
+  /** The References view of the note in front. */
+  references(): citations.ReferencesProvider | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): LitReviewApi {
@@ -51,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): LitReviewApi {
   const services: Services = { context, config, library, output, references };
   // The Papers view first: the API below hands its tree to tests and other extensions.
   const tree = createTopicsTree(services);
-  const FEATURES: FeatureActivator[] = [indexing.activate, details.activate, search.activate, cite.activate, resolve.activate];
+  const FEATURES: FeatureActivator[] = [indexing.activate, details.activate, search.activate, cite.activate, citations.activate, resolve.activate, reading.activate];
   for (const activateFeature of FEATURES) activateFeature(services);
 
   void library.start();
@@ -66,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): LitReviewApi {
     topicsOrigin: () => library.topicsOrigin(),
     search: (query, limit) => library.searchIndex().search(query, { limit }).map((hit) => hit.paper),
     tree,
+    references: () => citations.referencesOf(services),
   };
 }
 

@@ -22,6 +22,7 @@ export const SETTING_SCHEMAS = {
       latex: z.string().includes('{keys}', { message: 'a template containing {keys}' }).default('\\cite{{keys}}'),
     })
     .default({ markdown: '[{keys}]', latex: '\\cite{{keys}}' }),
+  latexCiteCommand: z.string().regex(/^\\?[A-Za-z]*cite[A-Za-z]*\*?$/, 'a LaTeX cite command such as \\cite, \\citep or \\parencite').default('\\cite'),
   keyTemplate: z
     .string()
     .refine((t) => /\{(short|author|title|year)\}/.test(t), 'a template using {short}, {author}, {title} or {year}')

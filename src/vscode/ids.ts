@@ -24,12 +24,25 @@ export const COMMANDS = {
   completeMetadata: 'litReview.completeMetadata',
   addPaper: 'litReview.addPaper',
   copyFormattedReference: 'litReview.copyFormattedReference',
+  setReadingStatus: 'litReview.setReadingStatus',
+  addTag: 'litReview.addTag',
+  removeTag: 'litReview.removeTag',
+  nextToRead: 'litReview.nextToRead',
+  similarPapers: 'litReview.similarPapers',
+  papersLikeThisNote: 'litReview.papersLikeThisNote',
+  showLibraryChart: 'litReview.showLibraryChart',
+  exportLibraryChart: 'litReview.exportLibraryChart',
+  showCitedPapers: 'litReview.showCitedPapers',
+  showUncitedPapers: 'litReview.showUncitedPapers',
+  checkBibliography: 'litReview.checkBibliography',
 } as const;
 
 /** Commands run by Lit Review's own items (a completion, a "Show more" row): never in the palette. */
 export const INTERNAL_COMMANDS = {
   completionAccepted: 'litReview.completionAccepted',
   showMorePapers: 'litReview.showMorePapers',
+  /** Opens a note at one of its citations (the details page's "Cited in" links, the References view). */
+  openCitation: 'litReview.openCitation',
 } as const;
 
 /** Context keys that package.json's `when` clauses read. */
@@ -40,6 +53,8 @@ export const CONTEXT_KEYS = {
 } as const;
 
 export const PAPERS_VIEW = 'litReview.papers';
+/** The papers the note in front cites, in order of first citation. */
+export const REFERENCES_VIEW = 'litReview.references';
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 export type ContextKey = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];

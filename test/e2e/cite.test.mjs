@@ -88,6 +88,10 @@ describe('citing in a note in the workbench', function () {
     const checked = await workbench.quickInput().locator('.monaco-list-row .codicon-check').count();
     assert.ok(checked >= 2, `the chosen papers are checked (${checked} check marks)`);
     await workbench.page.keyboard.press('Enter');
+    // No page or prefix: Enter again inserts the citation in brackets.
+    await workbench.quickInput().locator('.quick-input-title', { hasText: 'Insert Citation of 2 papers' }).waitFor();
+    await waitForFocusedRow(workbench, 'in brackets');
+    await workbench.page.keyboard.press('Enter');
     await workbench.quickInput().waitFor({ state: 'hidden' });
 
     await workbench.page.waitForFunction(() => document.querySelector('.part.editor .view-lines')?.textContent?.includes('@zerosearch2025]'));

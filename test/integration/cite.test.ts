@@ -120,7 +120,9 @@ describe('citing while writing', function () {
       await until(() => picker.chosen().map((chosen) => chosen.key).join(' '), (keys) => keys === 'ssrl2025 zerosearch2025', 'the second paper chosen');
       await until(() => within(picker.settled(), 'the rows').then(() => picker.quickPick.activeItems[0]?.label), (label) => label === '$(quote) Insert 2 citations: [@ssrl2025; @zerosearch2025]', 'the summary row active');
 
-      // Enter with nothing typed: done.
+      // Enter with nothing typed: done; then Enter again skips the page or prefix.
+      await accept();
+      await until(() => picker.options()?.items.length ?? 0, (count) => count > 0, 'the page-or-prefix step');
       await accept();
       assert.equal(await within(picker.finished, 'the picker to close'), 'inserted');
       assert.equal(editor.document.getText(), 'Models that search [@ssrl2025; @zerosearch2025]');

@@ -15,7 +15,21 @@ export interface DetailsPageOptions {
   reference?: { text: string; style: string };
   /** Names of the topics the paper is in. */
   topics?: readonly string[];
+  /** The places notes cite the paper: `notes/draft.md:12`, each a link when it has a command URI of Lit Review's own. */
+  citedIn?: readonly CitedPlace[];
 }
+
+export interface CitedPlace {
+  /** `notes/draft.md:12`. */
+  label: string;
+  /** `command:litReview.openCitation?…`; anything else is not linked. */
+  href?: string;
+  /** The locator the citation gives (`p. 3`). */
+  locator?: string;
+}
+
+/** The only command a details page may link to: the webview allows it alone. */
+const CITATION_LINK = /^command:litReview\.openCitation\?/;
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -47,6 +61,7 @@ ${factsHtml(paper)}
 ${linksHtml(paper)}
 </header>
 ${identifiersHtml(paper, options.topics ?? paper.topics)}
+${options.citedIn?.length ? section('Cited in', citedInHtml(options.citedIn), 'cited-in') : ''}
 ${paper.abstract ? section('Abstract', paragraphs(paper.abstract), 'abstract') : ''}
 ${options.reference ? section(`Reference (${options.reference.style})`, `<p class="reference">${escapeHtml(options.reference.text)}</p>`, 'reference') : ''}
 ${options.bibtex ? section('BibTeX', `<pre class="bibtex"><code>${escapeHtml(options.bibtex.trimEnd())}</code></pre>`) : ''}
@@ -135,6 +150,15 @@ function paragraphs(text: string): string {
     .filter(Boolean)
     .map((part) => `<p>${escapeHtml(part)}</p>`)
     .join('\n');
+}
+
+function citedInHtml(places: readonly CitedPlace[]): string {
+  const items = places.map((place) => {
+    const label = `<code>${escapeHtml(place.label)}</code>`;
+    const linked = place.href && CITATION_LINK.test(place.href) ? `<a href="${escapeHtml(place.href)}" title="Open the note at this citation">${label}</a>` : label;
+    return `<li>${linked}${place.locator ? ` <span class="locator">${escapeHtml(place.locator)}</span>` : ''}</li>`;
+  });
+  return `<ul class="sources">${items.join('')}</ul>`;
 }
 
 function sourcesHtml(paper: Paper): string {
@@ -228,4 +252,6 @@ pre {
 }
 .sources { list-style: none; padding: 0; margin: 0; }
 .sources li { margin: 0.2em 0; color: var(--vscode-descriptionForeground); }
+.cited-in a code { color: var(--vscode-textLink-foreground); }
+.cited-in .locator { color: var(--vscode-descriptionForeground); margin-left: 0.4em; }
 `;

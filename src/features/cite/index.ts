@@ -4,12 +4,13 @@
 import * as vscode from 'vscode';
 import type { FeatureActivator } from '../shared/services';
 import { citingFor } from '../shared/citing';
+import { citationIndexFor } from '../shared/citationIndex';
 import { CitationCompletionProvider, COMPLETION_ACCEPTED_COMMAND } from './completion';
 import { registerInsertBibtexEntry } from './insertBibtexEntry';
 import { registerInsertCitation } from './insertCitation';
 import { CitationDefinitionProvider, CitationHoverProvider } from './keyNavigation';
 import { registerNewNote } from './newNote';
-import { NOTE_SELECTOR, noteLanguageOf } from '../shared/noteLanguage';
+import { COMPLETION_TRIGGERS, NOTE_SELECTOR, noteLanguageOf, noteSelector } from '../shared/noteLanguage';
 import { IncompleteReferenceActions } from './incompleteReference';
 import { UnknownKeyActions, UnknownKeyDiagnostics } from './unknownKeys';
 
@@ -20,16 +21,16 @@ export const activate: FeatureActivator = (services) => {
     registerInsertCitation(services, citing),
     registerInsertBibtexEntry(services, citing),
     registerNewNote(services, citing),
-    // Markdown: `@` (quick suggestions are off there). LaTeX: `{` and `,` inside \cite{...}.
-    vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, completion, '@'),
-    vscode.languages.registerCompletionItemProvider({ language: 'latex' }, completion, '{', ','),
+    // Markdown (Quarto, R Markdown): `@` (quick suggestions are off there). LaTeX: `{` and `,`
+    // inside \cite{...} and its kin. Typst: `@`, and `<` inside #cite(.
+    ...(['markdown', 'latex', 'typst'] as const).map((language) => vscode.languages.registerCompletionItemProvider(noteSelector(language), completion, ...COMPLETION_TRIGGERS[language])),
     vscode.commands.registerCommand(COMPLETION_ACCEPTED_COMMAND, async (note: unknown, key: unknown) => {
       const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === String(note));
       const paper = typeof key === 'string' ? services.library.current.byKey(key) : undefined;
       // The key as inserted, an alias too: the note's bibliography must have that very key.
       if (document && paper) await citing.bibliography.add(document, [paper], [String(key)]);
     }),
-    vscode.languages.registerHoverProvider(NOTE_SELECTOR, new CitationHoverProvider(services)),
+    vscode.languages.registerHoverProvider(NOTE_SELECTOR, new CitationHoverProvider(services, citationIndexFor(services))),
     vscode.languages.registerDefinitionProvider(NOTE_SELECTOR, new CitationDefinitionProvider(services)),
     new UnknownKeyDiagnostics(services, citing.bibliography),
     vscode.languages.registerCodeActionsProvider(NOTE_SELECTOR, new UnknownKeyActions(), { providedCodeActionKinds: UnknownKeyActions.kinds }),

@@ -1,7 +1,10 @@
 // "Lit Review: Insert Citation": several papers in one citation. Enter adds the paper under
 // the cursor to the selection (shown checked, and summed up in the top row) and the picker
 // stays open for the next; the top row, the ✓ button, or Enter before typing anything
-// inserts them all. Escape inserts nothing. Called with papers, it cites them at once.
+// inserts them all. Then one more step asks for an optional page or prefix (`p. 3`,
+// `see, p. 3`) and the form (in brackets or author in text; the LaTeX command), each row
+// showing the citation it writes; Enter takes the first. Escape inserts nothing. Called with
+// papers (and options), it cites them at once.
 import * as vscode from 'vscode';
 import { formatCitation } from '../../core/notes/citationText';
 import type { Paper } from '../../core/paper/paper';
@@ -9,9 +12,11 @@ import { papersFromArguments } from '../../core/paper/arguments';
 import { PaperPicker } from '../shared/paperPicker';
 import { isPaperItem, NO_PAPERS_ACTION, type ActionItem, type PickerItem } from '../shared/pickerItems';
 import type { Services } from '../shared/services';
-import type { Citing, CiteOutcome } from '../shared/citing';
+import { citationWith, citeOptionsOf, type Citing, type CiteOptions, type CiteOutcome } from '../shared/citing';
+import { readCiteInput } from '../../core/notes/citeInput';
+import type { NoteLanguage } from '../../core/notes/citations';
 import { namedPapers } from '../shared/commandPapers';
-import { citationStyleOf, citationTemplate, noteLanguageOf } from '../shared/noteLanguage';
+import { citationStyleOf, citationTemplate, latexCommand, noteLanguageOf } from '../shared/noteLanguage';
 import { COMMANDS } from '../../vscode/ids';
 
 const INSERT_ACTION = 'insert';
@@ -25,7 +30,17 @@ export interface CitationPicker {
   chosen(): readonly Paper[];
   /** Resolves when the picker has closed and the citation is in (or was cancelled). */
   readonly finished: Promise<CiteOutcome | 'cancelled'>;
+  /** The step asking for a page or prefix and the form, once it is open. */
+  options(): vscode.QuickPick<FormItem> | undefined;
 }
+
+/** A row of the form step: the citation as it will be written. */
+export interface FormItem extends vscode.QuickPickItem {
+  form: Pick<CiteOptions, 'inText' | 'command'>;
+}
+
+/** LaTeX commands offered besides the setting's, natbib's and biblatex's commonest. */
+const LATEX_COMMANDS = ['\\cite', '\\citep', '\\citet', '\\parencite', '\\textcite', '\\autocite', '\\footcite'];
 
 export function registerInsertCitation(services: Services, citing: Citing): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.insertCitation, (...args: unknown[]) => {
@@ -35,7 +50,7 @@ export function registerInsertCitation(services: Services, citing: Citing): vsco
 }
 
 async function citeNamed(services: Services, citing: Citing, args: unknown[]): Promise<CiteOutcome> {
-  return citing.cite(await namedPapers(services, args));
+  return citing.cite(await namedPapers(services, args), citeOptionsOf(args[1]));
 }
 
 function openCitationPicker(services: Services, citing: Citing): CitationPicker {
@@ -52,7 +67,8 @@ function openCitationPicker(services: Services, citing: Citing): CitationPicker 
   });
   const { quickPick } = picker;
   quickPick.buttons = [DONE_BUTTON];
-  let outcome: Promise<CiteOutcome> | undefined;
+  let outcome: Promise<CiteOutcome | 'cancelled'> | undefined;
+  let formStep: vscode.QuickPick<FormItem> | undefined;
 
   const finished = new Promise<CiteOutcome | 'cancelled'>((resolve) => {
     quickPick.onDidHide(() => resolve(outcome ?? 'cancelled'));
@@ -60,8 +76,16 @@ function openCitationPicker(services: Services, citing: Citing): CitationPicker 
 
   const finish = (): void => {
     if (outcome) return;
-    outcome = citing.cite([...chosen]);
+    const papers = [...chosen];
+    const editor = citing.noteEditor();
+    const language = editor && !citing.joinsCitation(editor) ? noteLanguageOf(editor.document) : undefined;
+    if (!language) outcome = citing.cite(papers);
+    else {
+      formStep = createFormStep(services, language, papers.map((paper) => paper.key));
+      outcome = askForm(formStep).then((options) => (options ? citing.cite(papers, options) : 'cancelled'));
+    }
     quickPick.hide();
+    formStep?.show();
   };
 
   const title = quickPick.title;
@@ -90,7 +114,67 @@ function openCitationPicker(services: Services, citing: Citing): CitationPicker 
   });
 
   picker.show();
-  return { quickPick, settled: () => picker.settled(), chosen: () => [...chosen], finished };
+  return { quickPick, settled: () => picker.settled(), chosen: () => [...chosen], finished, options: () => formStep };
+}
+
+/** The page-or-prefix step: what is typed goes into every row's citation, shown as it will be written. */
+function createFormStep(services: Services, language: NoteLanguage, keys: readonly string[]): vscode.QuickPick<FormItem> {
+  const step = vscode.window.createQuickPick<FormItem>();
+  step.title = `Lit Review: Insert Citation of ${keys.length === 1 ? keys[0] : `${keys.length} papers`}`;
+  step.placeholder = 'Optional page or prefix, e.g. "p. 3" or "see, p. 3". Enter inserts the first citation below.';
+  step.ignoreFocusOut = false;
+  const forms = formsOf(services, language);
+  const draw = (): void => {
+    const typed = readCiteInput(step.value);
+    const active = step.activeItems[0]?.form;
+    step.items = forms.map(({ form, label, detail }) => ({
+      // Rows stay whatever is typed: the box holds the page, not a filter.
+      label: `$(quote) ${citationWith(keys, language, { ...typed, ...form }, services.config.settings)}`,
+      description: label,
+      detail,
+      alwaysShow: true,
+      form,
+    }));
+    const again = active && step.items.find((item) => item.form.command === active.command && item.form.inText === active.inText);
+    if (again) step.activeItems = [again];
+  };
+  step.onDidChangeValue(draw);
+  draw();
+  return step;
+}
+
+function formsOf(services: Services, language: NoteLanguage): { form: FormItem['form']; label: string; detail?: string }[] {
+  if (language === 'markdown') {
+    return [
+      { form: { inText: false }, label: 'in brackets', detail: 'The reference in parentheses: (Author, 2025, p. 3)' },
+      { form: { inText: true }, label: 'author in text', detail: 'The author’s name in the sentence: Author (2025, p. 3)' },
+    ];
+  }
+  if (language === 'typst') {
+    return [
+      { form: {}, label: '@key', detail: 'Typst’s reference syntax' },
+      { form: { command: '#cite' }, label: '#cite', detail: 'The #cite function' },
+    ];
+  }
+  const setting = latexCommand(services.config.settings);
+  const commands = [setting, ...LATEX_COMMANDS.filter((command) => command !== setting)];
+  return commands.map((command) => ({ form: { command }, label: command === setting ? `${command} (latexCiteCommand setting)` : command }));
+}
+
+/** The options chosen, or undefined when the step is dismissed. */
+function askForm(step: vscode.QuickPick<FormItem>): Promise<CiteOptions | undefined> {
+  return new Promise((resolve) => {
+    let chosen: CiteOptions | undefined;
+    step.onDidAccept(() => {
+      const form = step.activeItems[0]?.form ?? step.items[0]?.form ?? {};
+      chosen = { ...readCiteInput(step.value), ...form };
+      step.hide();
+    });
+    step.onDidHide(() => {
+      step.dispose();
+      resolve(chosen);
+    });
+  });
 }
 
 /** "Insert 2 citations: [@a; @b]", written as the note in front will get it. */

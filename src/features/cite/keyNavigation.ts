@@ -6,6 +6,7 @@ import type { Paper } from '../../core/paper/paper';
 import { escapeMarkdown, paperTooltipMarkdown } from '../../core/views/paperSummary';
 import type { Services } from '../shared/services';
 import { noteLanguageOf } from '../shared/noteLanguage';
+import { citationLabel, type CitationIndex } from '../shared/citationIndex';
 
 function paperAt(services: Services, document: vscode.TextDocument, position: vscode.Position): { paper: Paper; range: vscode.Range } | undefined {
   const language = noteLanguageOf(document);
@@ -16,8 +17,14 @@ function paperAt(services: Services, document: vscode.TextDocument, position: vs
   return paper ? { paper, range: new vscode.Range(position.line, span.start, position.line, span.end) } : undefined;
 }
 
+/** The hover lists this many places a paper is cited, then says how many more. */
+const CITED_IN_SHOWN = 8;
+
 export class CitationHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly services: Services,
+    private readonly citations: CitationIndex,
+  ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const found = paperAt(this.services, document, position);
@@ -26,10 +33,24 @@ export class CitationHoverProvider implements vscode.HoverProvider {
     let text = paperTooltipMarkdown(found.paper);
     const reference = await formattedWithin(this.services, found.paper, REFERENCE_WAIT_MS);
     if (reference) text += `\n\n---\n\n${escapeMarkdown(reference)}`;
+    const citedIn = this.citedIn(found.paper);
+    if (citedIn) text += `\n\n---\n\n${citedIn}`;
     const markdown = new vscode.MarkdownString(text);
     markdown.isTrusted = false;
     markdown.supportHtml = false;
     return new vscode.Hover(markdown, found.range);
+  }
+
+  /** "Cited in" with a link to each place (a file link with its line opens the note there). */
+  private citedIn(paper: Paper): string | undefined {
+    const places = this.citations.citedIn(paper.key);
+    if (!places.length) return undefined;
+    const links = places.slice(0, CITED_IN_SHOWN).map((place) => {
+      const target = vscode.Uri.parse(place.file).with({ fragment: `L${place.line}` });
+      return `[${escapeMarkdown(citationLabel(place))}](${target.toString()})`;
+    });
+    const more = places.length - links.length;
+    return `**Cited in** ${links.join(' · ')}${more > 0 ? ` and ${more} more` : ''}`;
   }
 }
 

@@ -2,7 +2,9 @@
 // is rendered in src/core/detailsHtml.ts with everything escaped.
 import * as vscode from 'vscode';
 import { bibtexEntry } from '../shared/entries';
-import { renderPaperDetails } from '../../core/views/detailsHtml';
+import { renderPaperDetails, type CitedPlace } from '../../core/views/detailsHtml';
+import { citationLabel, type CitationIndex } from '../shared/citationIndex';
+import { INTERNAL_COMMANDS } from '../../vscode/ids';
 import type { Paper } from '../../core/paper/paper';
 import type { Settings } from '../../core/settings';
 import { topicsHolding } from '../../core/views/treeModel';
@@ -19,9 +21,15 @@ export class DetailsPanel implements vscode.Disposable {
   private key?: string;
   private readonly listener: vscode.Disposable;
 
-  constructor(private readonly services: Services) {
-    // A reindex may change the paper shown (or remove it): the page follows.
-    this.listener = services.library.onDidChange(() => this.rerender());
+  constructor(
+    private readonly services: Services,
+    private readonly citations: CitationIndex,
+  ) {
+    // A reindex may change the paper shown (or remove it), a note may cite it: the page follows.
+    this.listener = vscode.Disposable.from(
+      services.library.onDidChange(() => this.rerender(false)),
+      citations.onDidChange(() => this.rerender(true)),
+    );
   }
 
   /** Shows the paper, in the one details panel (created on first use). */
@@ -31,7 +39,8 @@ export class DetailsPanel implements vscode.Disposable {
         DETAILS_VIEW_TYPE,
         tabTitle(paper),
         { viewColumn: vscode.ViewColumn.Active, preserveFocus },
-        { enableScripts: false, enableCommandUris: false, enableFindWidget: true, localResourceRoots: [] },
+        // One command only: the "Cited in" links open a note at a citation.
+        { enableScripts: false, enableCommandUris: [INTERNAL_COMMANDS.openCitation], enableFindWidget: true, localResourceRoots: [] },
       );
       this.panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'lit-review.svg');
       this.panel.onDidDispose(() => {
@@ -51,11 +60,17 @@ export class DetailsPanel implements vscode.Disposable {
     return this.panel ? this.key : undefined;
   }
 
-  private rerender(): void {
+  /** Draws the page again; `keepReference` when only the citations changed, not the paper. */
+  private rerender(keepReference: boolean): void {
     if (!this.panel || !this.key) return;
     const paper = this.services.library.current.byKey(this.key);
-    if (paper) this.render(paper);
+    if (!paper) return;
+    const kept = keepReference && this.reference?.key === paper.key && this.reference.value.style === this.services.config.settings.citationStyle ? this.reference.value : undefined;
+    this.render(paper, kept);
   }
+
+  /** The formatted reference last drawn, kept so a redraw for new citations does not format again. */
+  private reference?: { key: string; value: { text: string; style: string } };
 
   private render(paper: Paper, reference?: { text: string; style: string }): void {
     const panel = this.panel!;
@@ -64,6 +79,7 @@ export class DetailsPanel implements vscode.Disposable {
       cspSource: panel.webview.cspSource,
       bibtex: bibtexOf(paper, this.services.config.settings),
       topics: topicsHolding(this.services.library.topics(), paper.key),
+      citedIn: citedPlaces(this.citations, paper),
       reference,
     });
     // The formatted reference comes from a worker thread; the page is drawn again with it.
@@ -73,13 +89,26 @@ export class DetailsPanel implements vscode.Disposable {
   private async addReference(paper: Paper): Promise<void> {
     const style = this.services.config.settings.citationStyle;
     const text = await this.services.references.format([paper]).then(([formatted]) => formatted, () => undefined);
-    if (text && this.panel && this.key === paper.key && this.services.library.current.byKey(paper.key) === paper) this.render(paper, { text, style });
+    if (text && this.panel && this.key === paper.key && this.services.library.current.byKey(paper.key) === paper) {
+      this.reference = { key: paper.key, value: { text, style } };
+      this.render(paper, { text, style });
+    }
   }
 
   dispose(): void {
     this.listener.dispose();
     this.panel?.dispose();
   }
+}
+
+/** Where the notes cite the paper (by any of its keys), each a link that opens the note there. */
+function citedPlaces(citations: CitationIndex, paper: Paper): CitedPlace[] {
+  const places = [paper.key, ...(paper.aliases ?? [])].flatMap((key) => citations.citedIn(key));
+  return places.map((place) => ({
+    label: citationLabel(place),
+    locator: place.locator,
+    href: `command:${INTERNAL_COMMANDS.openCitation}?${encodeURIComponent(JSON.stringify([place.file, place.line, place.column]))}`,
+  }));
 }
 
 function tabTitle(paper: Paper): string {

@@ -3,12 +3,13 @@ import * as vscode from 'vscode';
 import { paperToUse } from '../shared/commandPapers';
 import type { FeatureActivator } from '../shared/services';
 import { DetailsPanel } from './detailsPanel';
+import { citationIndexFor } from '../shared/citationIndex';
 import { COMMANDS } from '../../vscode/ids';
 
 export { DETAILS_VIEW_TYPE } from './detailsPanel';
 
 export const activate: FeatureActivator = (services) => {
-  const details = new DetailsPanel(services);
+  const details = new DetailsPanel(services, citationIndexFor(services));
   services.context.subscriptions.push(
     details,
     vscode.commands.registerCommand(COMMANDS.showDetails, async (argument?: unknown) => {

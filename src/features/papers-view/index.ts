@@ -18,12 +18,22 @@ export function createTopicsTree(services: Services): PapersTreeProvider {
   const view = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const describeFilter = (): void => {
     const filter = provider.filter;
+    const cited = provider.citedFilter;
     const progress = services.library.progress;
     if (filter === undefined && progress && !services.library.current.papers.length) {
       view.message = `Indexing ${progress.done} of ${progress.total} listings…`;
       return;
     }
-    view.description = filter ? `“${filter}”` : undefined;
+    const citedWords = cited === 'cited' ? 'cited' : cited === 'uncited' ? 'not yet cited' : undefined;
+    view.description = [citedWords, filter ? `“${filter}”` : undefined].filter(Boolean).join(' · ') || undefined;
+    if (cited) {
+      const count = provider.model.visiblePaperCount;
+      const which = `${citedWords}${filter ? ` matching “${filter}”` : ''}`;
+      view.message = count
+        ? `${count} ${count === 1 ? 'paper' : 'papers'} ${which} in your notes.`
+        : `No paper ${which}. Clear the filter to see every paper.`;
+      return;
+    }
     if (filter === undefined) {
       const papers = services.library.current.papers.length;
       view.message = provider.findingTopics && provider.groupBy === 'topic' ? `Sorting ${papers.toLocaleString('en')} papers into topics…` : undefined;

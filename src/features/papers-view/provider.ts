@@ -6,6 +6,8 @@ import type { Services } from '../shared/services';
 import type { Topic } from '../../core/topics';
 import { treeItemFor } from './treeItems';
 import { CONTEXT_KEYS } from '../../vscode/ids';
+import type { Paper } from '../../core/paper/paper';
+import { citationIndexFor, type CitationIndex } from '../shared/citationIndex';
 
 /** A burst of changes (a reindex, then topics, then settings) redraws the tree once. */
 const REFRESH_DEBOUNCE_MS = 150;
@@ -16,6 +18,9 @@ const REFRESH_DEBOUNCE_MS = 150;
 const GROUP_BY_STATE = 'litReview.view.groupBy';
 
 export type { GroupNode, MoreNode, PaperNode, TreeNode };
+
+/** Papers the notes cite, or those they do not cite yet. */
+export type CitedFilter = 'cited' | 'uncited';
 
 export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -36,13 +41,21 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private drewPapers = false;
   /** The topics last drawn. */
   private shownTopics?: Topic[];
+  private citedState?: CitedFilter;
+  private readonly citations: CitationIndex;
 
   constructor(private readonly services: Services) {
+    this.citations = citationIndexFor(services);
     this.disposables.push(
       this.changed,
       this.didRefresh,
       services.library.onDidChange(() => this.invalidate(true)),
       services.library.onDidFindTopics(() => this.invalidate(false)),
+      // A note cites a paper: its count changes, and so may the cited filter.
+      this.citations.onDidChange(() => {
+        if (this.citedState) this.invalidate(false);
+        else this.changed.fire(undefined);
+      }),
       services.config.onDidChange((settings) => {
         // A grouping the user writes in the settings is the newer word: it replaces the view's choice.
         if (settings.groupBy !== this.settingGroupBy) void services.context.workspaceState.update(GROUP_BY_STATE, undefined);
@@ -101,8 +114,26 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.refreshNow();
   }
 
+  /** Whether the tree shows only the papers the notes cite, or only those they do not. */
+  get citedFilter(): CitedFilter | undefined {
+    return this.citedState;
+  }
+
+  setCitedFilter(filter: CitedFilter | undefined): void {
+    this.citedState = filter;
+    this.invalidate(false);
+    this.refreshNow();
+  }
+
+  /** How many places the notes cite a paper, by its key or an alias. */
+  citedCount(paper: Paper): number {
+    let count = this.citations.citationCount(paper.key);
+    for (const alias of paper.aliases ?? []) count += this.citations.citationCount(alias);
+    return count;
+  }
+
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return treeItemFor(node, this.filterText !== undefined);
+    return treeItemFor(node, this.filterText !== undefined || this.citedState !== undefined, (paper) => this.citedCount(paper));
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
@@ -133,6 +164,14 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   private matchingKeys(): Set<string> | undefined {
+    const text = this.textMatches();
+    if (!this.citedState) return text;
+    const wanted = this.citedState === 'cited';
+    const papers = this.services.library.current.papers.filter((paper) => (this.citedCount(paper) > 0) === wanted && (!text || text.has(paper.key)));
+    return new Set(papers.map((paper) => paper.key));
+  }
+
+  private textMatches(): Set<string> | undefined {
     if (this.filterText === undefined) return undefined;
     // The same engine as Search Papers, so the filter and the search agree.
     this.filterKeys ??= new Set(this.services.library.searchIndex().search(this.filterText, { limit: 10_000, partial: false }).map((hit) => hit.paper.key));
@@ -160,7 +199,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.drewPapers = hasPapers;
     // The view shows its welcome text (how to add listings) while this is false.
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasPapers, hasPapers);
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, this.filterText !== undefined);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, this.filterText !== undefined || this.citedState !== undefined);
     this.changed.fire(undefined);
     this.didRefresh.fire();
   }

@@ -4,14 +4,18 @@ import * as vscode from 'vscode';
 import { paperDescription, paperTooltipMarkdown } from '../../core/views/paperSummary';
 import type { GroupNode, MoreNode, PaperNode, TreeNode } from '../../core/views/treeModel';
 import { displayTitle } from '../../core/views/displayTitle';
+import type { Paper } from '../../core/paper/paper';
 import { COMMANDS, INTERNAL_COMMANDS } from '../../vscode/ids';
 
 /** Run when a "Show more…" item is clicked; not in the Command Palette. */
 export const SHOW_MORE_COMMAND = INTERNAL_COMMANDS.showMorePapers;
 
-export function treeItemFor(node: TreeNode, filtered: boolean): vscode.TreeItem {
+/** How many places the notes cite a paper. */
+export type CitedCount = (paper: Paper) => number;
+
+export function treeItemFor(node: TreeNode, filtered: boolean, citedCount: CitedCount = () => 0): vscode.TreeItem {
   if (node.kind === 'group') return groupItem(node, filtered);
-  if (node.kind === 'paper') return paperItem(node);
+  if (node.kind === 'paper') return paperItem(node, citedCount(node.paper));
   return moreItem(node);
 }
 
@@ -36,11 +40,12 @@ function groupTooltip(group: GroupNode, count: string): string {
   return group.why ? `${group.label}: ${papers}\n${group.why}` : `${group.label}: ${papers}`;
 }
 
-function paperItem(node: PaperNode): vscode.TreeItem {
+function paperItem(node: PaperNode, cited: number): vscode.TreeItem {
   const { paper } = node;
   const item = new vscode.TreeItem(displayTitle(paper.title), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  item.description = paperDescription(paper);
+  // How often the notes cite it, first: what a writer scans the list for.
+  item.description = cited ? `cited ${cited}× · ${paperDescription(paper)}` : paperDescription(paper);
   // Untrusted, no HTML, no icons: the text is from listings and already escaped.
   const tooltip = new vscode.MarkdownString(paperTooltipMarkdown(paper), false);
   tooltip.isTrusted = false;

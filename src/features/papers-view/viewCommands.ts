@@ -36,7 +36,18 @@ export function registerViewCommands(services: Services, provider: PapersTreePro
       return provider.model.visiblePaperCount;
     }),
     vscode.commands.registerCommand(COMMANDS.clearFilter, () => {
+      provider.setCitedFilter(undefined);
       provider.setFilter(undefined);
+    }),
+    vscode.commands.registerCommand(COMMANDS.showCitedPapers, async () => {
+      await services.library.whenIndexed();
+      provider.setCitedFilter('cited');
+      return provider.model.visiblePaperCount;
+    }),
+    vscode.commands.registerCommand(COMMANDS.showUncitedPapers, async () => {
+      await services.library.whenIndexed();
+      provider.setCitedFilter('uncited');
+      return provider.model.visiblePaperCount;
     }),
     vscode.commands.registerCommand(COMMANDS.groupBy, async (given?: unknown) => {
       const current = provider.groupBy;

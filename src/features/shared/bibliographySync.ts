@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { bibEntryKeys, bibliographyAppend } from '../../core/bibtex/append';
 import { bibtexEntry } from './entries';
-import { declaredBibliographies } from '../../core/notes/frontMatter';
+import { noteBibliography } from '../../core/notes/frontMatter';
 import type { Paper } from '../../core/paper/paper';
 import { writeAtomically } from '../../vscode/atomicWrite';
 import type { Services } from './services';
@@ -26,12 +26,17 @@ export class BibliographySync {
     this.recent = new RecentCitations(services.context.workspaceState);
   }
 
-  /** The .bib files a note names, else the `bibliographyFile` setting in its workspace folder. */
-  filesFor(document: vscode.TextDocument): vscode.Uri[] {
+  /**
+   * The .bib files a note names (front matter, `\bibliography`, `\addbibresource`,
+   * `#bibliography`), else its Quarto project's (`_quarto.yml`), else the `bibliographyFile`
+   * setting in its workspace folder.
+   */
+  async filesFor(document: vscode.TextDocument): Promise<vscode.Uri[]> {
     const language = noteLanguageOf(document);
-    const declared = language ? declaredBibliographies(document.getText(), language) : [];
     const base = noteFolder(document);
-    const files = declared.map((path) => resolvePath(base, path)).filter((uri): uri is vscode.Uri => uri !== undefined);
+    const quarto = language === 'markdown' ? await quartoProject(document) : undefined;
+    const named = language ? noteBibliography(document.getText(), language, { quartoYml: quarto?.text }).files : [];
+    const files = named.map((file) => resolvePath(file.from === 'quarto' ? quarto?.folder : base, file.file)).filter((uri): uri is vscode.Uri => uri !== undefined);
     if (files.length) return files;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
     const setting = folder ? resolvePath(folder.uri, this.services.config.settings.bibliographyFile) : undefined;
@@ -41,7 +46,7 @@ export class BibliographySync {
   /** Keys in the note's .bib files (lower-cased): cited keys found there are not unknown. */
   async keysFor(document: vscode.TextDocument): Promise<Set<string>> {
     const keys = new Set<string>();
-    for (const file of this.filesFor(document)) {
+    for (const file of await this.filesFor(document)) {
       const text = await readText(file);
       if (text !== undefined) for (const key of bibEntryKeys(text)) keys.add(key);
     }
@@ -56,7 +61,7 @@ export class BibliographySync {
     // Every citation passes here, whether or not the bibliography is kept in sync.
     this.recent.record(keys);
     if (!this.services.config.settings.syncBibliography || !papers.length) return undefined;
-    const file = this.filesFor(document)[0];
+    const file = (await this.filesFor(document))[0];
     if (!file) {
       this.services.output.appendLine('Bibliography not updated: the note names no .bib file and has no workspace folder for the bibliographyFile setting.');
       return undefined;
@@ -124,7 +129,22 @@ function isNotFound(error: unknown): boolean {
   return error instanceof Error && /ENOENT|EntryNotFound|FileNotFound/.test(`${error.name} ${error.message}`);
 }
 
-async function readText(file: vscode.Uri): Promise<string | undefined> {
+/** The `_quarto.yml` of the Quarto project a note is in: the nearest one up to its workspace folder. */
+async function quartoProject(document: vscode.TextDocument): Promise<{ folder: vscode.Uri; text: string } | undefined> {
+  const root = vscode.workspace.getWorkspaceFolder(document.uri)?.uri;
+  if (!root || document.uri.scheme === 'untitled') return undefined;
+  let folder = vscode.Uri.joinPath(document.uri, '..');
+  for (let depth = 0; depth < 20; depth++) {
+    const text = await readText(vscode.Uri.joinPath(folder, '_quarto.yml'));
+    if (text !== undefined) return { folder, text };
+    if (folder.path === root.path || folder.path.length <= root.path.length) return undefined;
+    folder = vscode.Uri.joinPath(folder, '..');
+  }
+  return undefined;
+}
+
+/** A file's text: the open editor's (unsaved changes too), else the file's; undefined when there is none. */
+export async function readText(file: vscode.Uri): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file.toString());
   if (open) return open.getText();
   const bytes = await readBytes(file).catch(() => undefined);

@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { LitReviewApi } from '../../src/extension';
+import type { CitationPicker } from '../../src/features/cite/insertCitation';
+import type { BibliographyCheckRun } from '../../src/features/citations/checkBibliography';
+import { EXAMPLE_PAPER_COUNT, activateExtension, workspaceUri } from './workspace';
+import { until, within } from './waiting';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const written = new Set<string>();
+let fileCount = 0;
+
+function fresh(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return `${name.slice(0, dot)}-c${++fileCount}${name.slice(dot)}`;
+}
+
+async function writeText(relativePath: string, text: string): Promise<vscode.Uri> {
+  const uri = workspaceUri(relativePath);
+  written.add(relativePath);
+  await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+  return uri;
+}
+
+async function openNote(relativePath: string, text: string, offset = text.length): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(await writeText(relativePath, text));
+  const editor = await vscode.window.showTextDocument(document);
+  const position = document.positionAt(offset);
+  editor.selection = new vscode.Selection(position, position);
+  return editor;
+}
+
+async function closeAllEditors(): Promise<void> {
+  for (let i = 0; i < 20 && vscode.window.tabGroups.all.some((group) => group.tabs.length); i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  }
+}
+
+const accept = (): Promise<unknown> => within(vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'), 'Enter');
+
+describe('citations with locators, the citation map and the bibliography check', function () {
+  this.timeout(180_000);
+  let api: LitReviewApi;
+
+  before(async () => {
+    api = await activateExtension();
+    await until(() => api.library().papers.length, (count) => count === EXAMPLE_PAPER_COUNT, 'the example library');
+    await vscode.workspace.getConfiguration('litReview').update('syncBibliography', false, vscode.ConfigurationTarget.Workspace);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('litReview').update('syncBibliography', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await closeAllEditors();
+    await vscode.workspace.getConfiguration('litReview').update('latexCiteCommand', undefined, vscode.ConfigurationTarget.Workspace);
+    for (const file of written) await vscode.workspace.fs.delete(workspaceUri(file)).then(undefined, () => undefined);
+    written.clear();
+  });
+
+  it('inserts a citation with a locator and prefix in Markdown, in brackets or with the author in the text', async () => {
+    const editor = await openNote(fresh('notes/locator.md'), 'As shown ');
+    const picker = await vscode.commands.executeCommand<CitationPicker>('litReview.insertCitation');
+    await within(picker.settled(), 'the rows');
+    picker.quickPick.value = 'ssrl';
+    await accept();
+    await until(() => picker.chosen().length, (count) => count === 1, 'a paper chosen');
+    picker.quickPick.value = '';
+    await until(() => within(picker.settled(), 'the rows').then(() => picker.quickPick.activeItems[0]?.label ?? ''), (label) => label.startsWith('$(quote) Insert 1 citation'), 'the summary row active');
+    await accept();
+    const step = await until(() => picker.options(), (quickPick) => quickPick !== undefined && quickPick.items.length === 2, 'the page-or-prefix step');
+    step!.value = 'see, p. 3';
+    await until(() => step!.items[0]?.label, (label) => label === '$(quote) [see @ssrl2025, p. 3]', 'the rows showing the citation');
+    assert.equal(step!.items[1]?.label, '$(quote) @ssrl2025 [p. 3]');
+    await accept();
+    assert.equal(await within(picker.finished, 'the citation'), 'inserted');
+    assert.equal(editor.document.getText(), 'As shown [see @ssrl2025, p. 3]');
+
+    // From a command's arguments: the author in the text.
+    await vscode.commands.executeCommand('litReview.insertCitation', ['zerosearch2025'], { locator: 'pp. 4-5', inText: true });
+    assert.equal(editor.document.getText(), 'As shown [see @ssrl2025, p. 3]@zerosearch2025 [pp. 4-5]');
+  });
+
+  it('inserts \\cite[p.~3]{key} in LaTeX, with the command of the setting or the one picked', async () => {
+    await vscode.workspace.getConfiguration('litReview').update('latexCiteCommand', '\\parencite', vscode.ConfigurationTarget.Workspace);
+    const editor = await openNote(fresh('notes/locator.tex'), 'As shown ');
+    await vscode.commands.executeCommand('litReview.insertCitation', ['ssrl2025']);
+    assert.equal(editor.document.getText(), 'As shown \\parencite{ssrl2025}');
+    await vscode.commands.executeCommand('litReview.insertCitation', ['zerosearch2025'], { prefix: 'see', locator: 'p. 3' });
+    assert.equal(editor.document.getText(), 'As shown \\parencite{ssrl2025}\\parencite[see][p.~3]{zerosearch2025}');
+    // Out of the citation: a new one, whose form the step asks for.
+    await editor.edit((edit) => edit.insert(editor.document.positionAt(editor.document.getText().length), ' and '));
+    const end = editor.document.positionAt(editor.document.getText().length);
+    editor.selection = new vscode.Selection(end, end);
+
+    const picker = await vscode.commands.executeCommand<CitationPicker>('litReview.insertCitation');
+    await within(picker.settled(), 'the rows');
+    picker.quickPick.value = 'deepsearch';
+    await accept();
+    await until(() => picker.chosen().length, (count) => count === 1, 'a paper chosen');
+    picker.quickPick.value = '';
+    await until(() => within(picker.settled(), 'the rows').then(() => picker.quickPick.activeItems[0]?.label ?? ''), (label) => label.startsWith('$(quote) Insert 1 citation'), 'the summary row active');
+    await accept();
+    const step = await until(() => picker.options(), (quickPick) => (quickPick?.items.length ?? 0) > 2, 'the command step');
+    assert.match(step!.items[0]!.label, /\\parencite\{deepsearch2025\}$/, 'the setting’s command comes first');
+    step!.value = 'p. 7';
+    const cite = await until(() => step!.items.find((item) => item.label.includes('\\cite[')), (item) => item !== undefined, 'the \\cite row');
+    step!.activeItems = [cite!];
+    await accept();
+    assert.equal(await within(picker.finished, 'the citation'), 'inserted');
+    assert.ok(editor.document.getText().endsWith('\\cite[p.~7]{deepsearch2025}'), editor.document.getText());
+  });
+
+  it('offers keys inside \\parencites{a}{ and in a Quarto note', async () => {
+    const tex = await openNote(fresh('notes/multi.tex'), 'See \\parencites{ssrl2025}{');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', tex.document.uri, tex.selection.active, '{');
+    assert.ok(list.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'zerosearch2025'), 'the keys are offered in the second group');
+    const qmd = await openNote(fresh('notes/quarto.qmd'), 'See [@');
+    const offered = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', qmd.document.uri, qmd.selection.active, '@');
+    assert.ok(offered.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'ssrl2025'), 'a .qmd note is a note');
+  });
+
+  it('lists where a paper is cited (hover, Papers view) and filters to cited papers', async () => {
+    await writeText(fresh('notes/draft.md'), '# Draft\n\nFirst [@zerosearch2025, p. 2].\n\nAgain @zerosearch2025.\n');
+    const editor = await openNote(fresh('notes/other.tex'), 'See \\citep{zerosearch2025}.');
+    await until(() => api.tree.citedCount(api.library().byKey('zerosearch2025')!), (count) => count === 3, 'three citations in the map');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 14));
+    const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    assert.match(text, /\*\*Cited in\*\*/);
+    const plain = text.replace(/\\/g, '');
+    assert.match(plain, /\[notes\/draft-c\d+\.md:3\]\(file:[^)]*draft-c\d+\.md#L3\)/);
+    assert.match(plain, /other-c\d+\.tex:1/);
+
+    const node = api.tree.nodeOf('zerosearch2025')!;
+    assert.match(String(api.tree.getTreeItem(node).description), /^cited 3× · /);
+    const shown = await vscode.commands.executeCommand<number>('litReview.showCitedPapers');
+    assert.ok(shown >= 1 && shown < EXAMPLE_PAPER_COUNT, `only cited papers (${shown})`);
+    const uncited = await vscode.commands.executeCommand<number>('litReview.showUncitedPapers');
+    assert.equal(uncited + shown, api.library().papers.filter((paper) => !paper.container).length);
+    await vscode.commands.executeCommand('litReview.clearFilter');
+    assert.equal(api.tree.citedFilter, undefined);
+  });
+
+  it('shows the references of the note in front in order of first citation, unknown keys flagged, each leading to its citation', async () => {
+    const editor = await openNote(fresh('notes/refs.md'), 'One [@zerosearch2025].\n\nTwo [@nosuchpaper1999; @ssrl2025].\n\nThree [@zerosearch2025].\n');
+    const view = api.references()!;
+    const nodes = await until(() => view.references.map((node) => `${node.key}:${node.known}`).join(' '), (keys) => keys === 'zerosearch2025:library nosuchpaper1999:unknown ssrl2025:library', 'the references of the note');
+    assert.ok(nodes);
+    const item = view.getTreeItem(view.references[1]!);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'warning');
+    const target = view.getTreeItem(view.references[2]!).command!;
+    await vscode.commands.executeCommand(target.command, ...(target.arguments ?? []));
+    const active = vscode.window.activeTextEditor!;
+    assert.equal(active.document.uri.toString(), editor.document.uri.toString());
+    assert.deepEqual([active.selection.active.line, active.selection.active.character], [2, 24]);
+  });
+
+  it('checks the bibliography: adds a missing entry, removes an unused one when asked, in one undoable edit', async () => {
+    const bibText = '% mine\n@misc{unusedentry2000,\n  title = {Never cited}\n}\n\n@misc{ssrl2025,\n  title = {SSRL}\n}\n';
+    await writeText('notes/check-refs.bib', bibText);
+    await openNote(fresh('notes/check.md'), '---\nbibliography: check-refs.bib\n---\n\nSee [@ssrl2025] and [@zerosearch2025].\n');
+    const run = await vscode.commands.executeCommand<BibliographyCheckRun>('litReview.checkBibliography', { apply: ['missing:zerosearch2025', 'unused:unusedentry2000'] });
+    const ids = run.findings.map((finding) => finding.id);
+    assert.ok(ids.includes('missing:zerosearch2025'), ids.join(' '));
+    assert.ok(ids.includes('unused:unusedentry2000'), ids.join(' '));
+    assert.deepEqual(await run.finished, ['missing:zerosearch2025', 'unused:unusedentry2000']);
+    const bib = await vscode.workspace.openTextDocument(workspaceUri('notes/check-refs.bib'));
+    const text = bib.getText();
+    assert.ok(text.startsWith('% mine\n@misc{ssrl2025,\n  title = {SSRL}\n}\n'), text);
+    assert.match(text, /@\w+\{zerosearch2025,/);
+    assert.equal(decoder.decode(await vscode.workspace.fs.readFile(workspaceUri('notes/check-refs.bib'))), bibText, 'left unsaved');
+    await vscode.window.showTextDocument(bib);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(bib.getText(), bibText, 'one undo takes both fixes back');
+  });
+});
