@@ -16,6 +16,10 @@ import type { Paper, Problem } from './core/paper/paper';
 import { SearchIndex } from './core/search';
 import { computeTopics, OVERRIDES_FILE, parseOverrides, type Topic, type TopicOverrides } from './core/topics';
 import { readListings } from './node/readListings';
+import { readingOf } from './core/reading/display';
+import { SimilarityIndex } from './core/reading/similar';
+import { applyReadingChange, emptyReadingList, isoDay, parseReadingList, parseStatus, READING_FILE, READING_STATUSES, serializeReadingList, type ReadingList } from './core/reading/status';
+import { readIfPresent, writeAtomically } from './node/writeListing';
 import { addCommand, resolveCommand, UnknownIdentifierError } from './node/resolveCommands';
 
 const USAGE = `Usage: lit-review <command> [options]
@@ -47,6 +51,12 @@ Commands:
   add ID [--to FILE]        add a paper by arXiv id or link, DOI, Hugging Face paper link
                             or a pasted BibTeX entry to FILE (default: added.bib in the
                             library folder)
+  mark KEY... [--status to-read|reading|read|excluded] [--reason TEXT] [--tag NAME]...
+       [--untag NAME]...    set the reading status and tags of papers, kept in
+                            ${READING_FILE} in the library folder
+  similar KEY... [--limit N] the papers most like KEY (several keys: like them together),
+                            with the shared words that make them alike (default limit 20)
+  similar --text "TEXT"     the papers most like a text (a note, a question)
 
 Options:
   --library PATH            a folder or file of listings (repeatable; default: .)
@@ -88,6 +98,11 @@ interface Options {
   notes: string[];
   bib: string[];
   citedIn: string[];
+  status?: string;
+  reason?: string;
+  tags: string[];
+  untags: string[];
+  text?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -115,6 +130,11 @@ function parseOptions(argv: string[]): Options {
         notes: { type: 'string', multiple: true },
         bib: { type: 'string', multiple: true },
         'cited-in': { type: 'string', multiple: true },
+        status: { type: 'string' },
+        reason: { type: 'string' },
+        tag: { type: 'string', multiple: true },
+        untag: { type: 'string', multiple: true },
+        text: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -146,6 +166,11 @@ function parseOptions(argv: string[]): Options {
     notes: values.notes ?? [],
     bib: values.bib ?? [],
     citedIn: values['cited-in'] ?? [],
+    status: values.status,
+    reason: values.reason,
+    tags: values.tag ?? [],
+    untags: values.untag ?? [],
+    text: values.text,
   };
 }
 
@@ -219,7 +244,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return options.help || options.command === 'help' ? 0 : 2;
   }
-  if (!['index', 'search', 'topics', 'cite', 'bib', 'resolve', 'add', 'citations', 'check'].includes(options.command)) throw new UsageError(`Unknown command "${options.command}".`);
+  if (!['index', 'search', 'topics', 'cite', 'bib', 'resolve', 'add', 'citations', 'check', 'mark', 'similar'].includes(options.command)) throw new UsageError(`Unknown command "${options.command}".`);
   // Note paths follow --notes and --cited-in; the shell spreads a glob into positionals after them.
   if (options.command === 'citations' || options.command === 'check') options.notes.push(...options.args.splice(0));
   if (options.command === 'bib' && options.citedIn.length) options.citedIn.push(...options.args.splice(0));
@@ -228,6 +253,8 @@ async function main(argv: string[]): Promise<number> {
   if ((options.command === 'resolve' || options.command === 'add') && options.libraries.length !== 1) throw new UsageError(`${options.command} takes one --library folder.`);
   if (options.command === 'search' && options.args.length !== 1) throw new UsageError('search takes one QUERY (quote it if it has spaces).');
   if (options.command === 'cite' && !options.args.length) throw new UsageError('cite needs at least one KEY.');
+  if (options.command === 'mark') checkMarkOptions(options);
+  if (options.command === 'similar' && options.args.length > 0 === (options.text !== undefined)) throw new UsageError('similar takes KEY... or --text "TEXT", one of the two.');
   if (options.command === 'cite' && !['pandoc', 'latex', 'bibtex', 'text', 'html'].includes(options.style)) throw new UsageError(`--style is pandoc, latex, bibtex, text or html, not "${options.style}".`);
   if (!['bibtex', 'biblatex', 'csljson'].includes(options.format)) throw new UsageError(`--format is bibtex, biblatex or csljson, not "${options.format}".`);
   if (options.command === 'cite' && options.format === 'csljson') throw new UsageError('--format csljson is for bib; cite writes a formatted reference with --style text.');
@@ -241,11 +268,17 @@ async function main(argv: string[]): Promise<number> {
   const { library, overrides, problems } = await loadLibrary(options);
   if (options.command === 'resolve' || options.command === 'add') return networkCommand(options, library);
   if (options.command === 'citations' || options.command === 'check') return notesCommand(options, library);
+  if (options.command === 'mark') return markCommand(options, library);
+  if (options.command === 'similar') return similarCommand(options, library);
   const papers = library.papers;
   switch (options.command) {
     case 'index': {
       const { merges, refusedMerges } = library;
-      const papers = computeTopics(library.papers, { overrides, folderTopics: true }).papers;
+      const reading = await readReadingList(options.libraries[0]!, problems);
+      const papers = computeTopics(library.papers, { overrides, folderTopics: true }).papers.map((paper) => {
+        const entry = readingOf(reading, paper);
+        return { ...paper, status: entry?.status ?? null, tags: entry?.tags ?? [], ...(entry?.reason ? { statusReason: entry.reason } : {}) };
+      });
       print(options.json, { papers, problems, merges, refusedMerges }, () => table(paperRows(papers)) + `${papers.length} papers, ${problems.length} problems, ${merges.length} papers cited by several keys\n`);
       if (!options.json) process.stderr.write(problemLines(problems));
       break;
@@ -303,6 +336,55 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   return 0;
+}
+
+/** The reading list of the first library folder (empty when it has none); its problems join the others. */
+async function readReadingList(root: string, problems?: Problem[]): Promise<ReadingList> {
+  const text = await readIfPresent(path.join(libraryFolder(root), READING_FILE));
+  if (text === undefined) return emptyReadingList();
+  const parsed = parseReadingList(text, READING_FILE);
+  problems?.push(...parsed.problems);
+  return parsed;
+}
+
+function libraryFolder(root: string): string {
+  return statSync(root).isDirectory() ? root : path.dirname(root);
+}
+
+function checkMarkOptions(options: Options): void {
+  if (!options.args.length) throw new UsageError('mark needs at least one KEY.');
+  if (options.libraries.length !== 1) throw new UsageError('mark takes one --library folder.');
+  if (options.status !== undefined && !parseStatus(options.status)) throw new UsageError(`--status is ${READING_STATUSES.join(', ')}, not "${options.status}".`);
+  if (options.status === undefined && !options.tags.length && !options.untags.length) throw new UsageError('mark needs --status, --tag or --untag.');
+  if (options.reason !== undefined && options.status === undefined) throw new UsageError('--reason goes with --status.');
+}
+
+/** `mark`: the reading list changed for the known keys (under each paper's own key), other lines kept. */
+async function markCommand(options: Options, library: Library): Promise<number> {
+  const unknown = options.args.filter((key) => !library.byKey(key));
+  for (const key of unknown) process.stderr.write(`Unknown key "${key}".\n`);
+  const keys = [...new Set(options.args.filter((key) => library.byKey(key)).map((key) => library.byKey(key)!.key))];
+  const file = path.join(libraryFolder(options.libraries[0]!), READING_FILE);
+  if (keys.length) {
+    const before = await readReadingList(options.libraries[0]!);
+    const after = applyReadingChange(before, keys, { status: options.status === undefined ? undefined : parseStatus(options.status), reason: options.reason, addTags: options.tags, removeTags: options.untags, today: isoDay(new Date()) });
+    await writeAtomically(file, serializeReadingList(after));
+    const marked = keys.map((key) => ({ key, status: after.entries.get(key)?.status ?? null, tags: after.entries.get(key)?.tags ?? [] }));
+    print(options.json, { marked, unknown, file: READING_FILE }, () => table([['KEY', 'STATUS', 'TAGS'], ...marked.map((m) => [m.key, m.status ?? '', m.tags.join(', ')])]));
+  } else print(options.json, { marked: [], unknown, file: READING_FILE }, () => '');
+  return unknown.length ? 1 : 0;
+}
+
+/** `similar`: the papers most like some papers or a text, with the shared words that explain each. */
+function similarCommand(options: Options, library: Library): number {
+  const index = SimilarityIndex.build(library.papers.filter((paper) => !paper.container));
+  const unknown = options.args.filter((key) => !library.byKey(key));
+  for (const key of unknown) process.stderr.write(`Unknown key "${key}".\n`);
+  const keys = options.args.filter((key) => library.byKey(key)).map((key) => library.byKey(key)!.key);
+  const hits = options.text !== undefined ? index.similarToText(options.text, { limit: options.limit }) : keys.length ? index.similarToPapers(keys, { limit: options.limit }) : [];
+  const results = hits.map((hit) => ({ key: hit.key, title: library.byKey(hit.key)!.title, score: Number(hit.score.toFixed(4)), why: hit.why }));
+  print(options.json, { results }, () => (results.length ? table([['KEY', 'SCORE', 'WHY', 'TITLE'], ...results.map((r) => [r.key, r.score.toFixed(3), r.why.join(', '), clip(r.title, 70)])]) : 'No similar papers.\n'));
+  return unknown.length ? 1 : 0;
 }
 
 interface ReadNotes {
