@@ -92,6 +92,8 @@ export class Workbench {
     if (this.page.isClosed()) return undefined;
     mkdirSync(SCREENSHOTS_DIR, { recursive: true });
     const path = join(SCREENSHOTS_DIR, `${name}.png`);
+    // Quick inputs and hovers fade in: the picture is of them once they are whole.
+    await this.page.waitForTimeout(400);
     await this.page.screenshot({ path });
     return path;
   }
