@@ -5,7 +5,7 @@
 import { encodeLatex } from './latex';
 import type { BibtexRecord, Paper } from '../paper/paper';
 import { squash } from '../util/text';
-import { biblatexEntry } from './writeBiblatex';
+import { biblatexEntry, type Field } from './writeBiblatex';
 import { splitDisplayName } from './writeNames';
 import { isArxivVenue, publishedVersion, type PaperVersion, type PublishedVersion } from './writeVersion';
 
@@ -31,7 +31,6 @@ const CONFERENCE = new RegExp(
 const ARXIV_CATEGORY =
   /^((cs|math|stat|eess|econ|q-bio|q-fin|physics|astro-ph|cond-mat|nlin)\.[A-Za-z-]{2,}|hep-(th|ph|ex|lat)|gr-qc|quant-ph|math-ph|nucl-(th|ex))$/;
 
-export type Field = [name: string, value: string, bare?: boolean];
 
 export interface BibtexWriteOptions {
   /** The key to write: an alias the user typed; the paper's own key otherwise. */

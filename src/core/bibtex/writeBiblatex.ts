@@ -2,7 +2,9 @@
 // `location`, `date` in ISO 8601, `eprinttype`, and the entry types biblatex defines. Every
 // field of the entry is still written; one is renamed only when its new name is free, so no
 // entry ever holds a field twice.
-import type { Field } from './write';
+
+/** A field as written: its name, its value, and whether the value goes bare (a month macro, say). */
+export type Field = [name: string, value: string, bare?: boolean];
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
