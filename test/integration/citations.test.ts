@@ -108,8 +108,19 @@ describe('citations with locators, the citation map and the bibliography check',
     const step = await until(() => picker.options(), (quickPick) => (quickPick?.items.length ?? 0) > 2, 'the command step');
     assert.match(step!.items[0]!.label, /\\parencite\{deepsearch2025\}$/, 'the setting’s command comes first');
     step!.value = 'p. 7';
-    const cite = await until(() => step!.items.find((item) => item.label.includes('\\cite[')), (item) => item !== undefined, 'the \\cite row');
-    step!.activeItems = [cite!];
+    // The rows are made again as the value changes: the \cite row is made active once they have settled.
+    const citeRow = () => step!.items.find((item) => item.label.includes('\\cite[') && item.label.includes('p.~7'));
+    await until(() => citeRow(), (item) => item !== undefined, 'the \\cite row');
+    await until(
+      async () => {
+        const row = citeRow();
+        if (row && step!.activeItems[0] !== row) step!.activeItems = [row];
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return step!.activeItems[0] === citeRow();
+      },
+      Boolean,
+      'the \\cite row active',
+    );
     await accept();
     assert.equal(await within(picker.finished, 'the citation'), 'inserted');
     assert.ok(editor.document.getText().endsWith('\\cite[p.~7]{deepsearch2025}'), editor.document.getText());
