@@ -295,11 +295,12 @@ export class SimilarityIndex {
       else if (ta < tb) i++;
       else j++;
     }
-    // "tree search" says what "tree" and "search" would: a word inside a phrase already given is left out.
+    // "tree search" says what "tree" and "search" would: a term whose words the terms already
+    // given hold ("carlo tree" after "tree search" and "monte carlo") is left out.
     const chosen: string[][] = [];
     for (const { term } of shared.sort((x, y) => y.weight - x.weight)) {
       const words = this.words[term]!.replace(CONCEPT, '').split(' ');
-      if (chosen.some((phrase) => words.every((word) => phrase.includes(word)))) continue;
+      if (words.every((word) => chosen.some((phrase) => phrase.includes(word)))) continue;
       for (let i = chosen.length - 1; i >= 0; i--) if (chosen[i]!.every((word) => words.includes(word))) chosen.splice(i, 1);
       chosen.push(words);
       if (chosen.length === count) break;
