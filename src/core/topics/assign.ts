@@ -7,8 +7,7 @@ import type { PaperIndex } from './paperIndex';
 import type { IntList } from '../util/intList';
 import { scratchFor } from './scratch';
 import type { Candidate } from './candidates';
-import { runToEnd, type Steps } from '../util/steps';
-import { inChunks } from './chunks';
+import { inChunks, runToEnd, type Steps } from '../util/steps';
 
 /** How much similarity counts against the topic's own phrase (strength 0..1). */
 const SIMILARITY_WEIGHT = 1;

@@ -4,8 +4,7 @@
 import { isSubjectPhrase } from './labels';
 import { LEXICON } from './lexicon';
 import { TITLE_HIT, compare, type PaperIndex } from './paperIndex';
-import type { Steps } from '../util/steps';
-import { inChunks } from './chunks';
+import { inChunks, type Steps } from '../util/steps';
 
 /** Papers read between pauses. */
 const PAPER_STEP = 1024;

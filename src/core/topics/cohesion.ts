@@ -6,8 +6,7 @@
 import type { PaperIndex } from './paperIndex';
 import type { IntList } from '../util/intList';
 import { scratchFor } from './scratch';
-import type { Steps } from '../util/steps';
-import { inChunks } from './chunks';
+import { inChunks, type Steps } from '../util/steps';
 
 /** Papers read between pauses. */
 const PAPER_STEP = 2048;

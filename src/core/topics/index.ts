@@ -14,8 +14,7 @@ import { folderMembers, ruleMembers } from './rules';
 import { sameLabel } from './labels';
 import { selectTopicsSteps, type Selection } from './select';
 import type { Topic, TopicOptions, TopicRule } from './types';
-import { runToEnd, type Steps } from '../util/steps';
-import { inChunks } from './chunks';
+import { inChunks, runToEnd, type Steps } from '../util/steps';
 
 export type { Topic, TopicOptions, TopicOrigin, TopicOverrides, TopicRule } from './types';
 export { OVERRIDES_FILE, parseOverrides, serializeOverrides } from './overrides';

@@ -3,8 +3,7 @@
 import type { Paper } from '../paper/paper';
 import { ARXIV_CATEGORIES, COMMON_ACRONYMS, LEXICON } from './lexicon';
 import { IntList } from '../util/intList';
-import { runToEnd, type Steps } from '../util/steps';
-import { inChunks, sortInSteps } from './chunks';
+import { inChunks, runToEnd, sortSteps, type Steps } from '../util/steps';
 import { SharedEntries } from './sharedEntries';
 import { acronymDefinitions, headingWords } from './phrases';
 import { Vocabulary, type Acronyms } from './vocabulary';
@@ -92,7 +91,7 @@ export function buildIndex(papers: readonly Paper[]): PaperIndex {
 }
 
 export function* buildIndexSteps(papers: readonly Paper[]): Steps<PaperIndex> {
-  const sorted = yield* sortInSteps(papers, (a, b) => compare(a.key, b.key) || compare(a.title, b.title));
+  const sorted = yield* sortSteps(papers, (a, b) => compare(a.key, b.key) || compare(a.title, b.title));
   const acronyms = yield* libraryAcronyms(sorted);
   const vocabulary = new Vocabulary(acronyms, expectedPhrases(sorted));
   // Lexicon phrases are numbered first, so whether a phrase is one is a flag to read.

@@ -3,8 +3,7 @@
 // about is no topic. So a phrase's first paper is set aside in three numbers per phrase,
 // and its entries are only written out once a second paper is about it too: a library of
 // 10,000 abstracts writes a few hundred thousand entries instead of millions.
-import type { Steps } from '../util/steps';
-import { inChunks } from './chunks';
+import { inChunks, type Steps } from '../util/steps';
 
 /** Per phrase: 0 unseen, 1 one paper is about it (entry set aside), 2 two or more. */
 const UNSEEN = 0;

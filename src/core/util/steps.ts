@@ -30,12 +30,23 @@ export class SliceRunner<T> {
   }
 }
 
+/** Runs `work(from, to)` over 0..count in chunks of `step`, pausing after each. A loop with a
+ * `yield` inside runs about half as fast as a plain one (V8 keeps a generator's loop in
+ * slower code), so the work of a chunk is a plain function and only the loop over chunks pauses. */
+export function* inChunks(count: number, step: number, work: (from: number, to: number) => void): Steps<void> {
+  for (let from = 0; from < count; from += step) {
+    work(from, Math.min(count, from + step));
+    yield;
+  }
+}
+
 /** Items placed between pauses by `sortSteps`: a few milliseconds' work. */
 const SORT_STEP = 4096;
 
 /**
- * A stable sort as steps: runs of SORT_STEP items sorted at once, then merged pairwise a
- * step at a time. At 100k items one `Array.sort` holds a thread for half a second.
+ * A stable sort as steps: runs of SORT_STEP items sorted at once, then merged pairwise,
+ * SORT_STEP items at a time in plain code. At 100k items one `Array.sort` holds a thread
+ * for half a second.
  */
 export function* sortSteps<T>(items: readonly T[], compare: (a: T, b: T) => number): Steps<T[]> {
   let runs: T[][] = [];
@@ -45,20 +56,35 @@ export function* sortSteps<T>(items: readonly T[], compare: (a: T, b: T) => numb
   }
   while (runs.length > 1) {
     const merged: T[][] = [];
-    for (let i = 0; i < runs.length; i += 2) merged.push(runs[i + 1] ? yield* mergeRuns(runs[i]!, runs[i + 1]!, compare) : runs[i]!);
+    for (let i = 0; i < runs.length; i += 2) {
+      const a = runs[i]!;
+      const b = runs[i + 1];
+      if (!b) {
+        merged.push(a);
+        continue;
+      }
+      const out = new Array<T>(a.length + b.length);
+      // Read positions in a, b and out, kept between steps.
+      const at = [0, 0, 0];
+      while (at[2]! < out.length) {
+        mergeSome(a, b, out, at, SORT_STEP, compare);
+        yield;
+      }
+      merged.push(out);
+    }
     runs = merged;
   }
   return runs[0] ?? [];
 }
 
-/** Two sorted runs as one; on ties the first run's item comes first, which keeps the sort stable. */
-function* mergeRuns<T>(a: readonly T[], b: readonly T[], compare: (a: T, b: T) => number): Steps<T[]> {
-  const out = new Array<T>(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < out.length; k++) {
-    if (k % SORT_STEP === SORT_STEP - 1) yield;
-    out[k] = j >= b.length || (i < a.length && compare(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!;
-  }
-  return out;
+/** Up to `count` more items of the merge of sorted runs a and b; on ties a's come first (stable). */
+function mergeSome<T>(a: readonly T[], b: readonly T[], out: T[], at: number[], count: number, compare: (a: T, b: T) => number): void {
+  let i = at[0]!;
+  let j = at[1]!;
+  let k = at[2]!;
+  const end = Math.min(out.length, k + count);
+  for (; k < end; k++) out[k] = j >= b.length || (i < a.length && compare(a[i]!, b[j]!) <= 0) ? a[i++]! : b[j++]!;
+  at[0] = i;
+  at[1] = j;
+  at[2] = k;
 }
