@@ -67,7 +67,7 @@ function keyPart(text: string | undefined): string {
 }
 
 /** Collision suffixes a, b, ..., z, aa, ab, ... */
-function suffix(n: number): string {
+export function keySuffix(n: number): string {
   let s = '';
   let k = n;
   do {
@@ -132,8 +132,8 @@ export function* assignKeySteps(papers: readonly PaperDraft[], order: readonly n
     const base = baseKey(papers[index]!, options.template);
     const lowerBase = base.toLowerCase();
     let n = nextSuffix.get(lowerBase) ?? -1;
-    let key = n < 0 ? base : base + suffix(n);
-    while (taken.has(key.toLowerCase())) key = base + suffix(++n);
+    let key = n < 0 ? base : base + keySuffix(n);
+    while (taken.has(key.toLowerCase())) key = base + keySuffix(++n);
     nextSuffix.set(lowerBase, n);
     taken.set(key.toLowerCase(), index);
     keys[index] = key;

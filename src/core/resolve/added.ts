@@ -1,7 +1,7 @@
 // Add Paper: the BibTeX entry for a paper a service found (or a person pasted), under a key
 // no paper of the library holds, to append to a listing.
 import { formatBibtexEntry } from '../bibtex/write';
-import { baseKey, DEFAULT_KEY_TEMPLATE } from '../paper/keys';
+import { baseKey, DEFAULT_KEY_TEMPLATE, keySuffix } from '../paper/keys';
 import type { Paper, PaperDraft } from '../paper/paper';
 import { parseBibtex } from '../sources/bibtex';
 import type { Found } from './match';
@@ -58,18 +58,7 @@ function freeKey(base: string, library: readonly Paper[]): string {
   const taken = new Set(library.flatMap((paper) => [paper.key, ...(paper.aliases ?? [])]).map((key) => key.toLowerCase()));
   if (!taken.has(base.toLowerCase())) return base;
   for (let n = 0; ; n++) {
-    const key = base + suffix(n);
+    const key = base + keySuffix(n);
     if (!taken.has(key.toLowerCase())) return key;
   }
-}
-
-/** a, b, ..., z, aa, ab, ... as the library's keys take them. */
-function suffix(n: number): string {
-  let s = '';
-  let k = n;
-  do {
-    s = String.fromCharCode(97 + (k % 26)) + s;
-    k = Math.floor(k / 26) - 1;
-  } while (k >= 0);
-  return s;
 }

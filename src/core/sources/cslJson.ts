@@ -5,7 +5,7 @@
 import { bibtexDraft } from '../bibtex/draft';
 import { cslToBibtex, plainOfRichText } from '../csl/fromCsl';
 import { acceptDraft, problem, type ParseContext, type ParseResult } from '../paper/paper';
-import { jsonErrorLine, recordLines, type RecordsAt } from './jsonLines';
+import { parseListingJson, recordLines, type RecordsAt } from './jsonLines';
 
 /** What a citation key may hold (as PaperSchema's key). */
 const KEY = /^[A-Za-z0-9][A-Za-z0-9_:.\-+]*$/;
@@ -20,14 +20,9 @@ export function looksLikeCslJson(head: string): boolean {
 
 export function parseCslJson(input: string, file: string, _context?: ParseContext): ParseResult {
   const result: ParseResult = { papers: [], problems: [] };
-  let data: unknown;
-  try {
-    data = JSON.parse(input);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    result.problems.push(problem(file, jsonErrorLine(input, error), `Not valid JSON (${reason}); no papers read from this file.`));
-    return result;
-  }
+  const parsed = parseListingJson(input, file, result.problems);
+  if (!parsed.ok) return result;
+  const data = parsed.data;
   const found = itemsOf(data);
   if (!found) {
     result.problems.push(problem(file, 1, 'This JSON is not CSL-JSON (an array of items with an id and a type); nothing read from it.', 'warning'));

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { acceptDraft, problem, type ParseContext, type ParseResult, type PaperDraftInput } from '../paper/paper';
 import { formatDate, parseArxivId, squash } from '../util/text';
-import { jsonErrorLine, recordLines, type RecordsAt } from './jsonLines';
+import { parseListingJson, recordLines, type RecordsAt } from './jsonLines';
 
 const text = z.string().nullish();
 
@@ -30,14 +30,9 @@ const MAX_KEYWORDS = 10;
 
 export function parseHfJson(input: string, file: string, _context?: ParseContext): ParseResult {
   const result: ParseResult = { papers: [], problems: [] };
-  let data: unknown;
-  try {
-    data = JSON.parse(input);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    result.problems.push(problem(file, jsonErrorLine(input, error), `Not valid JSON (${reason}); no papers read from this file.`));
-    return result;
-  }
+  const parsed = parseListingJson(input, file, result.problems);
+  if (!parsed.ok) return result;
+  const data = parsed.data;
 
   const found = findRecords(data);
   if (!found || (found.records.length > 0 && !found.records.some(looksLikePaper))) {

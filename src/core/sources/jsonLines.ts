@@ -1,6 +1,7 @@
 // Where things are in a JSON text, which JSON.parse does not tell: the line of each record's
 // "title" key, and the line a parse error points at. One linear pass, no recursion, so deep
 // nesting or a megabyte on one line costs no more than its length.
+import { problem, type Problem } from '../paper/paper';
 import { lineAt, lineOf, lineStarts } from '../util/text';
 
 /** Which array holds the records: the top-level one, or the one under a top-level key. */
@@ -93,6 +94,20 @@ function endOfString(text: string, begin: number): number {
     else i++;
   }
   return text.length;
+}
+
+/**
+ * The parsed JSON of a listing; when it is not JSON, a problem at the line the error
+ * points at is added to `problems` and the result is `{ ok: false }`.
+ */
+export function parseListingJson(input: string, file: string, problems: Problem[]): { ok: true; data: unknown } | { ok: false } {
+  try {
+    return { ok: true, data: JSON.parse(input) as unknown };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    problems.push(problem(file, jsonErrorLine(input, error), `Not valid JSON (${reason}); no papers read from this file.`));
+    return { ok: false };
+  }
 }
 
 /**
