@@ -6,7 +6,8 @@ import type { Library } from '../../core/indexing/library';
 import { citedKeys, type CitedKey } from '../../core/notes/citations';
 import type { Services } from '../shared/services';
 import type { BibliographySync } from '../shared/bibliographySync';
-import { isWritableNote, noteLanguageOf } from '../shared/noteLanguage';
+import { noteLanguageOf } from '../shared/noteLanguage';
+import { NoteTimers } from '../shared/noteTimers';
 import { COMMANDS } from '../../vscode/ids';
 
 export const DIAGNOSTIC_COLLECTION = 'litReview.citations';
@@ -16,7 +17,7 @@ const TYPING_DELAY_MS = 300;
 
 export class UnknownKeyDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION);
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new NoteTimers();
   private readonly disposables: vscode.Disposable[] = [];
   private listingUris = new WeakMap<Library, Set<string>>();
   /** Notes with an unknown key left unflagged because the cursor is on it. */
@@ -49,14 +50,7 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
-    if (!isWritableNote(document)) return;
-    const id = document.uri.toString();
-    const pending = this.timers.get(id);
-    if (pending !== undefined) clearTimeout(pending);
-    this.timers.set(id, setTimeout(() => {
-      this.timers.delete(id);
-      void this.refresh(document);
-    }, delay));
+    this.timers.schedule(document, delay, (note) => void this.refresh(note));
   }
 
   private async refresh(document: vscode.TextDocument): Promise<void> {
@@ -100,17 +94,13 @@ export class UnknownKeyDiagnostics implements vscode.Disposable {
   }
 
   private forget(uri: vscode.Uri): void {
-    const id = uri.toString();
-    const pending = this.timers.get(id);
-    if (pending !== undefined) clearTimeout(pending);
-    this.timers.delete(id);
-    this.heldBack.delete(id);
+    this.timers.cancel(uri);
+    this.heldBack.delete(uri.toString());
     this.collection.delete(uri);
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    this.timers.dispose();
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
 }

@@ -6,6 +6,7 @@ import { CitationMap, noteLanguageOfFile, type CitationLocation } from '../../co
 import type { Library } from '../../core/indexing/library';
 import type { Services } from './services';
 import { isWritableNote, noteLanguageOf } from './noteLanguage';
+import { NoteTimers } from './noteTimers';
 
 const NOTE_GLOB = '**/*.{md,qmd,Rmd,rmd,tex,typ}';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
@@ -21,7 +22,7 @@ export class CitationIndex implements vscode.Disposable {
   /** Fires (debounced) after the map has changed. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly timers = new NoteTimers();
   private changeTimer?: ReturnType<typeof setTimeout>;
   private scanned?: Promise<void>;
   private listingIds = new WeakMap<Library, Set<string>>();
@@ -101,14 +102,9 @@ export class CitationIndex implements vscode.Disposable {
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
-    if (!isWritableNote(document)) return;
-    const id = document.uri.toString();
-    const pending = this.timers.get(id);
-    if (pending !== undefined) clearTimeout(pending);
-    this.timers.set(id, setTimeout(() => {
-      this.timers.delete(id);
-      if (!document.isClosed) this.updateNow(document);
-    }, delay));
+    this.timers.schedule(document, delay, (note) => {
+      if (!note.isClosed) this.updateNow(note);
+    });
   }
 
   private forget(uri: vscode.Uri): void {
@@ -143,7 +139,7 @@ export class CitationIndex implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.dispose();
     if (this.changeTimer) clearTimeout(this.changeTimer);
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
