@@ -2,10 +2,10 @@
 // two keys, and entries whose fields differ from the library's paper. The fixes are edits to
 // the user's text (offsets and new text), each touching only the bytes it must: the host
 // applies the ones the user chooses, as an edit they can undo.
-import { splitBibtex } from '../bibtex/chunks';
+import { readBibtexEntries } from '../bibtex/entries';
 import { bibtexDraft } from '../bibtex/draft';
 import { decodeLatex } from '../bibtex/latex';
-import { EntryReadError, MacroScope, readNames } from '../bibtex/read';
+import { MacroScope, readNames } from '../bibtex/read';
 import { formatBibtexEntry } from '../bibtex/write';
 import type { BibField, Paper } from '../paper/paper';
 import { monthNumber, normalizeTitle, parseDoiField, squash } from '../util/text';
@@ -28,28 +28,11 @@ export interface BibFileEntry {
 
 /** Every readable entry of a .bib text, read with the project's BibTeX reader; `@string` macros applied. */
 export function readBibEntries(text: string, file: string): { entries: BibFileEntry[]; problems: string[] } {
-  const entries: BibFileEntry[] = [];
-  const problems: string[] = [];
-  const macros = new MacroScope();
-  for (const chunk of splitBibtex(text)) {
-    if (chunk.type === 'comment' || chunk.type === 'preamble') continue;
-    if (!chunk.closed) {
-      problems.push(`${file}:${chunk.line}: the entry is not closed`);
-      continue;
-    }
-    try {
-      if (chunk.type === 'string') {
-        macros.define(text.slice(chunk.bodyStart, chunk.bodyEnd));
-        continue;
-      }
-      const entry = macros.read(text.slice(chunk.start, chunk.end));
-      if (entry?.key) entries.push({ key: entry.key, type: entry.type, fields: Object.entries(entry.fields), file, line: chunk.line, start: chunk.start, end: chunk.end });
-    } catch (error) {
-      if (!(error instanceof EntryReadError)) throw error;
-      problems.push(`${file}:${chunk.line}: ${error.message}`);
-    }
-  }
-  return { entries, problems };
+  const read = readBibtexEntries(text);
+  return {
+    entries: read.entries.filter((entry) => entry.key).map(({ key, type, fields, line, start, end }) => ({ key, type, fields, file, line, start, end })),
+    problems: read.skipped.map(({ line, message }) => `${file}:${line}: ${message}`),
+  };
 }
 
 /** What the check needs to know of the library: papers by key or alias. */
