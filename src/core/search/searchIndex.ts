@@ -257,7 +257,8 @@ function* buildTables(unordered: readonly Paper[]): Steps<SearchTables> {
     // An identifier two papers share names the first.
     for (const id of identifiers(papers[doc]!)) if (identifierDictionary.add(id) === identifierDocs.length) identifierDocs.push(doc);
   }
-  return { papers, places, terms, identifiers: identifierDictionary.freeze(), identifierDocs: identifierDocs.data.slice(0, identifierDocs.length) };
+  const identifierTable = yield* identifierDictionary.freezeInSteps();
+  return { papers, places, terms, identifiers: identifierTable, identifierDocs: identifierDocs.data.slice(0, identifierDocs.length) };
 }
 
 export interface Ranked {

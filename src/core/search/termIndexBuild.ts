@@ -65,8 +65,9 @@ export function* buildTermIndex(documents: Iterable<DocumentTerms>): Steps<TermI
     docHeadData[i] = (rank[packed >>> HEAD_FIELD_BITS]! << HEAD_FIELD_BITS) | (packed & ((1 << HEAD_FIELD_BITS) - 1));
   }
   yield;
+  const dictionary = yield* read.dictionary.freezeInSteps(order);
   return new TermIndex({
-    dictionary: read.dictionary.freeze(order),
+    dictionary,
     ...postings,
     docHeadData,
     docHeadEnd: read.headEnds.data.slice(0, read.headEnds.length),
