@@ -1,6 +1,8 @@
 // Citations as a writer meets them: a page and prefix given while inserting, where a paper is
 // cited (on hover), the References view of the note in front, and Check Bibliography.
 import assert from 'node:assert/strict';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createFixtureWorkspace } from '../host/workspaces.mjs';
 import { openCommandPicker, waitForFocusedRow } from './search.quickPick.mjs';
 import { useWorkbench } from './suite.mjs';
@@ -11,6 +13,7 @@ const SSRL = 'SSRL: Self-Search Reinforcement Learning';
 describe('citations in the workbench', function () {
   this.timeout(180_000);
   let workbench;
+  let workspace;
   useWorkbench(
     {
       name: 'citations',
@@ -23,8 +26,9 @@ describe('citations in the workbench', function () {
       },
       escapeAfterEach: true,
     },
-    (opened) => {
+    (opened, folder) => {
       workbench = opened;
+      workspace = folder;
     },
   );
 
@@ -92,6 +96,15 @@ describe('citations in the workbench', function () {
   });
 
   it('checks the bibliography and offers the fixes to tick', async () => {
+    // The bibliography citing made, with two entries of the writer's own: one cited nowhere, one
+    // cited nowhere and differing from the library.
+    const bib = join(workspace.path, 'references.bib');
+    for (const started = Date.now(); !existsSync(bib) || !readFileSync(bib, 'utf8').includes('ssrl2025'); ) {
+      if (Date.now() - started > 30_000) throw new Error('no bibliography after citing');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    appendFileSync(bib, '\n@misc{oldsurvey2019,\n  title = {An Old Survey of Search}\n}\n\n@misc{zerosearch2025,\n  title = {ZeroSearch},\n  year = {2025}\n}\n');
+    await workbench.page.waitForTimeout(1500);
     await lines().click();
     await workbench.chooseCommand('Lit Review: Check Bibliography');
     const row = workbench.quickInput().locator('.monaco-list-row', { hasText: 'nosuchkey2024' });
@@ -99,5 +112,36 @@ describe('citations in the workbench', function () {
     await workbench.moveMouseAway();
     await workbench.screenshot('check-bibliography');
     await workbench.page.keyboard.press('Escape');
+  });
+
+  it('shows the findings on the entries of the .bib file', async () => {
+    await workbench.openFile('references.bib');
+    const bibLines = workbench.page.locator('.part.editor .editor-instance .view-lines').first();
+    await bibLines.filter({ hasText: 'oldsurvey2019' }).waitFor();
+    // The unused entry is faded, the one that differs from the library underlined as a warning.
+    await workbench.page.locator('.part.editor .squiggly-warning').first().waitFor();
+    await workbench.page.locator('.part.editor .squiggly-inline-unnecessary').first().waitFor();
+    const point = await bibLines.evaluate((element) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf('zerosearch2025');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 2);
+        range.setEnd(node, at + 4);
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }
+      return undefined;
+    });
+    assert.ok(point, 'the entry is on screen');
+    await workbench.page.mouse.move(point.x, point.y, { steps: 4 });
+    const hover = workbench.page.locator('.monaco-hover', { hasText: 'differs from the library' });
+    await hover.waitFor({ timeout: 30_000 });
+    const text = await hover.innerText();
+    assert.match(text, /zerosearch2025 differs from the library: title "ZeroSearch" here, "ZeroSearch: Incentivize/);
+    assert.match(text, /zerosearch2025 is cited by no note in the workspace/);
+    await workbench.screenshot('bibliography-diagnostics');
+    await workbench.moveMouseAway();
   });
 });

@@ -10,6 +10,7 @@ import { useWorkbench } from './suite.mjs';
 const NOTE = 'notes/review.md';
 const SSRL = 'SSRL: Self-Search Reinforcement Learning';
 const ZEROSEARCH = 'ZeroSearch: Incentivize the Search Capability of LLMs without Searching';
+const DEEPSEARCH = 'DeepSearch: Overcome the Bottleneck of Reinforcement Learning';
 
 describe('citing in a note in the workbench', function () {
   this.timeout(180_000);
@@ -101,6 +102,18 @@ describe('citing in a note in the workbench', function () {
     const bib = await bibliographyWithin(30_000, (text) => text.includes('@misc{zerosearch2025'));
     assert.deepEqual([...bib.matchAll(/^@\w+\{([^,]+),/gm)].map((match) => match[1]), ['ssrl2025', 'zerosearch2025']);
 
+    // The note named no bibliography: Lit Review says where it wrote one, and offers to link it.
+    await workbench.runCommand('Notifications: Show Notifications');
+    const offer = workbench.page.locator('.notification-list-item', { hasText: 'Lit Review created references.bib' }).first();
+    await offer.waitFor();
+    assert.match(await offer.innerText(), /names no bibliography yet: linking adds “bibliography: \.\.\/references\.bib” to it/);
+    await workbench.moveMouseAway();
+    await workbench.screenshot('link-bibliography');
+    await offer.getByRole('button', { name: 'Link to the note' }).click();
+    await offer.waitFor({ state: 'detached' });
+    await workbench.page.waitForFunction(() => document.querySelector('.part.editor .view-lines')?.textContent?.includes('../references.bib'));
+    assert.ok((await noteText()).startsWith('--- bibliography: ../references.bib --- # Reinforcement learning'), await noteText());
+
     // The bibliography beside the note: both entries were added to it.
     await workbench.quickOpen('references.bib');
     await workbench.page.keyboard.press('Control+Enter');
@@ -154,5 +167,31 @@ describe('citing in a note in the workbench', function () {
     // The card fades in.
     await workbench.page.waitForTimeout(600);
     await workbench.screenshot('hover');
+  });
+
+  it('takes back a citation and its bibliography entry with one undo in the note', async () => {
+    await workbench.page.locator('.part.editor .editor-instance .view-lines').first().click();
+    await workbench.page.keyboard.press('Control+End');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.page.keyboard.type('Tree search helps as well ', { delay: 5 });
+    await openCommandPicker(workbench, 'Lit Review: Search Papers', 'Lit Review: Search Papers');
+    await workbench.typeInQuickInput('monte carlo tree search');
+    await waitForFocusedRow(workbench, DEEPSEARCH);
+    const focused = workbench.quickInput().locator('.monaco-list-row.focused');
+    assert.match(await focused.getAttribute('aria-label'), /· Enter: cite in review\.md — /, 'the row says what Enter does');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.quickInput().waitFor({ state: 'hidden' });
+    await workbench.page.waitForFunction(() => document.querySelector('.part.editor .view-lines')?.textContent?.includes('[@deepsearch2025]'));
+    const cited = await bibliographyWithin(30_000, (text) => text.includes('{deepsearch2025,'));
+    assert.match(cited, /\{deepsearch2025,/, 'the entry is saved to the bibliography');
+    // A moment to read what went in, as a person would before taking it back.
+    await workbench.page.waitForTimeout(1000);
+
+    // One Ctrl+Z in the note: the editor undoes the edit in both files at once, without asking.
+    await workbench.page.keyboard.press('Control+Z');
+    await workbench.page.waitForFunction(() => !document.querySelector('.part.editor .view-lines')?.textContent?.includes('@deepsearch2025'));
+    const after = await bibliographyWithin(15_000, (text) => !text.includes('{deepsearch2025,'));
+    assert.doesNotMatch(after, /\{deepsearch2025,/, 'the entry is gone from the bibliography');
+    assert.match(after, /\{zerosearch2025,/, 'the entries before it stay');
   });
 });

@@ -188,4 +188,75 @@ describe('citations with locators, the citation map and the bibliography check',
     await vscode.commands.executeCommand('undo');
     assert.equal(bib.getText(), bibText, 'one undo takes both fixes back');
   });
+
+  it('shows the check’s findings on the .bib entries, with the check’s fixes as quick fixes, and clears them once fixed', async () => {
+    const bibText = [
+      '@misc{unusedentry2001,',
+      '  title = {Never cited}',
+      '}',
+      '',
+      '@misc{ssrl2025,',
+      '  title = {SSRL},',
+      '  year = {2025}',
+      '}',
+      '',
+      '@misc{twin2020a,',
+      '  title = {Learning to Rank Papers Quickly},',
+      '  year = {2020}',
+      '}',
+      '',
+      '@misc{twin2020b,',
+      '  title = {Learning to rank papers quickly},',
+      '  year = {2020}',
+      '}',
+      '',
+    ].join('\n');
+    const bibUri = await writeText('notes/diag-refs.bib', bibText);
+    await openNote(fresh('notes/diag.md'), '---\nbibliography: diag-refs.bib\n---\n\nSee [@ssrl2025] and [@twin2020a; @twin2020b].\n');
+    const run = await vscode.commands.executeCommand<BibliographyCheckRun>('litReview.checkBibliography', { apply: [] });
+    assert.ok(run.findings.some((finding) => finding.id === 'unused:unusedentry2001'), run.findings.map((finding) => finding.id).join(' '));
+    const shown = vscode.languages.getDiagnostics(bibUri).filter((diagnostic) => diagnostic.source === 'Lit Review');
+    const byCode = (code: string, line: number) => shown.filter((diagnostic) => diagnostic.code === code && diagnostic.range.start.line === line);
+
+    const [unused] = byCode('unused-entry', 0);
+    assert.ok(unused, shown.map((diagnostic) => `${String(diagnostic.code)}: ${diagnostic.message}`).join('\n'));
+    assert.equal(unused.severity, vscode.DiagnosticSeverity.Information);
+    assert.deepEqual(unused.tags, [vscode.DiagnosticTag.Unnecessary]);
+    assert.deepEqual(unused.range, new vscode.Range(0, 6, 0, 21), 'on the key of the entry’s line');
+    assert.match(unused.message, /unusedentry2001 is cited by no note/);
+
+    const [stale] = byCode('differs-from-library', 4);
+    assert.ok(stale, 'the entry that differs from the library');
+    assert.equal(stale.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(stale.range.start.line, 4);
+    assert.match(stale.message, /ssrl2025 differs from the library: .*title "SSRL" here, "SSRL: Self-Search Reinforcement Learning" in the library/);
+
+    const duplicates = shown.filter((diagnostic) => diagnostic.code === 'duplicate-entry');
+    assert.deepEqual(duplicates.map((diagnostic) => diagnostic.range.start.line).sort((a, b) => a - b), [9, 14], 'both entries of the one paper');
+    assert.ok(duplicates.every((diagnostic) => diagnostic.severity === vscode.DiagnosticSeverity.Warning));
+    assert.equal(
+      duplicates.find((diagnostic) => diagnostic.range.start.line === 14)!.message,
+      'twin2020b is the same paper as twin2020a on line 10 (same title and year): cited under both keys, it appears twice in the references.',
+    );
+
+    // The quick fix is the check's own: the entry goes, every other byte stays, and so does its diagnostic.
+    const bib = await vscode.workspace.openTextDocument(bibUri);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', bibUri, unused.range);
+    const remove = actions.find((action) => action.title === 'Remove the unused entry unusedentry2001');
+    assert.ok(remove?.edit, actions.map((action) => action.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(remove.edit));
+    assert.equal(bib.getText(), bibText.slice(bibText.indexOf('@misc{ssrl2025')));
+    await until(() => vscode.languages.getDiagnostics(bibUri).map((diagnostic) => diagnostic.message), (messages) => !messages.some((message) => message.includes('unusedentry2001')) && messages.some((message) => message.startsWith('ssrl2025 differs')), 'the fixed entry’s diagnostic to go');
+
+    // Fixed by hand: the entry is brought to the library's title; its warning goes as well.
+    const titleLine = bib.lineAt(1);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(bibUri, titleLine.range, '  title = {SSRL: Self-Search Reinforcement Learning},');
+    await vscode.workspace.applyEdit(edit);
+    await until(
+      () => vscode.languages.getDiagnostics(bibUri).filter((diagnostic) => diagnostic.code === 'differs-from-library').map((diagnostic) => diagnostic.message).join(''),
+      (message) => !message.includes('title "SSRL" here'),
+      'the title difference to go',
+    );
+  });
 });

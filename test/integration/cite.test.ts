@@ -171,13 +171,50 @@ describe('citing while writing', function () {
       }
     });
 
-    it('is undone in one step', async () => {
+    it('is undone in one step, the bibliography it created with it', async () => {
       const editor = await openNote(fresh('notes/cite.md'), 'Before ');
       await vscode.commands.executeCommand('litReview.insertCitation', ['ssrl2025', 'zerosearch2025', 'deepsearch2025']);
       assert.equal(editor.document.getText(), 'Before [@ssrl2025; @zerosearch2025; @deepsearch2025]');
+      assert.deepEqual([...decoder.decode(await readBytes('references.bib')).matchAll(/^@\w+\{([^,]+),/gm)].map((match) => match[1]), ['ssrl2025', 'zerosearch2025', 'deepsearch2025']);
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('undo');
       assert.equal(editor.document.getText(), 'Before ');
+      await until(() => Promise.resolve(vscode.workspace.fs.stat(workspaceUri('references.bib'))).then(() => true, () => false), (exists) => !exists, 'the file the citation created to go');
+    });
+
+    it('says on every row what Enter does: add a paper, or take a chosen one out', async () => {
+      await openNote(fresh('notes/cite.md'), 'See ');
+      const picker = await vscode.commands.executeCommand<CitationPicker>('litReview.insertCitation');
+      await typeQuery(picker, 'ssrl');
+      const rows = picker.quickPick.items.filter((item): item is vscode.QuickPickItem & { paper: Paper } => 'paper' in item);
+      assert.ok(rows.length > 0);
+      for (const row of rows) assert.match(row.detail ?? '', /· Enter: add to the citation( — |$)/, row.label);
+      await accept();
+      await until(() => picker.chosen().length, (count) => count === 1, 'a paper chosen');
+      await until(() => within(picker.settled(), 'the rows').then(() => picker.quickPick.items.find((item) => (item as { paper?: Paper }).paper?.key === 'ssrl2025')?.detail ?? ''), (detail) => detail.includes('· Enter: take out of the citation'), 'the chosen row’s hint');
+      const others = picker.quickPick.items.filter((item) => { const key = (item as { paper?: Paper }).paper?.key; return key && key !== 'ssrl2025'; });
+      assert.ok(others.length > 0 && others.every((item) => item.detail?.includes('Enter: add to the citation')));
+    });
+
+    it('Search Papers says on every row and in the placeholder what Enter does: cite in the note in front, else show the details', async () => {
+      const note = fresh('notes/hint.md');
+      await openNote(note, 'See ');
+      const name = note.slice(note.lastIndexOf('/') + 1);
+      const citing = await vscode.commands.executeCommand<SearchPicker>('litReview.search', 'ssrl');
+      await within(citing.settled(), 'the rows');
+      assert.equal(citing.quickPick.placeholder, `Search titles, authors, abstracts, keys — Enter cites the paper in ${name}`);
+      const rows = citing.quickPick.items.filter((item) => 'paper' in item);
+      assert.ok(rows.length > 0);
+      for (const row of rows) assert.ok(row.detail?.includes(`· Enter: cite in ${name}`), row.detail);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      assert.equal(await within(citing.finished, 'the search to close'), 'cancelled');
+
+      await closeAllEditors();
+      const showing = await vscode.commands.executeCommand<SearchPicker>('litReview.search', 'ssrl');
+      await within(showing.settled(), 'the rows');
+      assert.equal(showing.quickPick.placeholder, 'Search titles, authors, abstracts, keys — Enter shows the paper’s details');
+      assert.match(showing.quickPick.items[0]?.detail ?? '', /· Enter: show details — /);
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     });
 
     it('copies the citation when the editor in front is neither Markdown nor LaTeX', async () => {
@@ -400,7 +437,7 @@ describe('citing while writing', function () {
       assert.ok(bib.isDirty);
       const onDisk = await readBytes('references.bib');
 
-      await openNote(fresh('notes/cite.md'), 'See ');
+      const note = await openNote(fresh('notes/cite.md'), 'See ');
       await vscode.commands.executeCommand('litReview.insertCitation', 'ssrl2025');
       assert.equal(bib.getText(), `@misc{mine,\n}\n% unsaved\n\n${formatBibtexEntry(paper('ssrl2025')).trimEnd()}\n`);
       assert.ok(bib.isDirty, 'left unsaved, like the rest of the person’s changes');
@@ -409,6 +446,52 @@ describe('citing while writing', function () {
       await vscode.window.showTextDocument(bib);
       await vscode.commands.executeCommand('undo');
       assert.equal(bib.getText(), '@misc{mine,\n}\n% unsaved\n');
+      assert.equal(note.document.getText(), 'See ', 'the citation goes with its entry');
+    });
+
+    it('makes the citation and its entry one edit: saved to disk, and one undo in the note takes both back', async () => {
+      const existing = '\uFEFF% mine\r\n@misc{mine,\r\n  title = {Kept}\r\n}\r\n';
+      await writeText('notes/one-edit.bib', existing);
+      const before = await readBytes('notes/one-edit.bib');
+      const editor = await openNote(fresh('notes/one-edit.md'), '---\nbibliography: one-edit.bib\n---\n\nSee ');
+      await vscode.commands.executeCommand('litReview.insertCitation', ['ssrl2025']);
+      assert.ok(editor.document.getText().endsWith('See [@ssrl2025]'));
+      const after = await readBytes('notes/one-edit.bib');
+      assert.deepEqual(after.slice(0, before.length), before, 'every existing byte is kept');
+      assert.equal(decoder.decode(after.slice(before.length)), `\r\n${formatBibtexEntry(paper('ssrl2025')).trimEnd().replace(/\n/g, '\r\n')}\r\n`);
+      const bib = vscode.workspace.textDocuments.find((document) => document.uri.toString() === workspaceUri('notes/one-edit.bib').toString());
+      assert.ok(bib && !bib.isDirty, 'the bibliography is saved');
+
+      await vscode.window.showTextDocument(editor.document);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(editor.document.getText(), '---\nbibliography: one-edit.bib\n---\n\nSee ');
+      assert.equal(bib.getText(), existing.slice(1), 'the entry is gone from the bibliography too');
+    });
+
+    it('appends to the bytes of a file the editor would rewrite on saving (mixed line endings), outside the undo', async () => {
+      const existing = '@misc{mine,\r\n  title = {Mixed}\n}\n';
+      await writeText('notes/mixed.bib', existing);
+      const editor = await openNote(fresh('notes/mixed.md'), '---\nbibliography: mixed.bib\n---\n\nSee ');
+      await vscode.commands.executeCommand('litReview.insertCitation', ['ssrl2025']);
+      assert.ok(editor.document.getText().endsWith('See [@ssrl2025]'));
+      const text = decoder.decode(await readBytes('notes/mixed.bib'));
+      assert.ok(text.startsWith(existing), 'the mixed line endings are kept');
+      assert.match(text.slice(existing.length), /^\r\n@\w+\{ssrl2025,/);
+    });
+
+    it('offers to link a bibliography it created to the note, as one undoable edit of the note', async () => {
+      const markdown = await openNote(fresh('notes/link.md'), '# Review\n\nSee ');
+      await vscode.commands.executeCommand('litReview.insertCitation', 'ssrl2025');
+      assert.match(decoder.decode(await readBytes('references.bib')), /^@\w+\{ssrl2025,/);
+      assert.equal(await vscode.commands.executeCommand('litReview.linkBibliography', markdown.document.uri, workspaceUri('references.bib')), true);
+      assert.equal(markdown.document.getText(), '---\nbibliography: ../references.bib\n---\n\n# Review\n\nSee [@ssrl2025]');
+      await vscode.window.showTextDocument(markdown.document);
+      await vscode.commands.executeCommand('undo');
+      assert.equal(markdown.document.getText(), '# Review\n\nSee [@ssrl2025]');
+
+      const tex = await openNote(fresh('notes/link.tex'), '\\documentclass{article}\n\\usepackage{biblatex}\n\\begin{document}\nSee \\cite{a}.\n\\end{document}\n');
+      assert.equal(await vscode.commands.executeCommand('litReview.linkBibliography', tex.document.uri, workspaceUri('references.bib')), true);
+      assert.equal(tex.document.getText(), '\\documentclass{article}\n\\usepackage{biblatex}\n\\addbibresource{../references.bib}\n\\begin{document}\nSee \\cite{a}.\n\\printbibliography\n\\end{document}\n');
     });
 
     it('uses the bibliographyFile setting for a note that names none, and \\addbibresource in LaTeX', async () => {

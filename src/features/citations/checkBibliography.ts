@@ -1,34 +1,18 @@
 // "Lit Review: Check Bibliography": for the note in front and its .bib file(s), the keys it
 // cites that the bibliography lacks (added from the library in one click), entries no note
 // cites, one paper under two keys, and entries the library knows better. The findings come
-// as a list to tick; the fixes ticked are one undoable edit of the .bib, every other byte kept.
-// Nothing is removed unless the person ticks it.
+// as a list to tick (and as diagnostics in the .bib); the fixes ticked are one undoable edit
+// of the .bib, every other byte kept. Nothing is removed unless the person ticks it.
 import * as vscode from 'vscode';
 import { bibliographyAppend } from '../../core/bibtex/append';
-import { checkBibliography, readBibEntries, removeEntryEdit, staleFieldEdits, type BibFileEntry, type TextEdit } from '../../core/notes/bibliographyCheck';
-import { noteBibliography } from '../../core/notes/frontMatter';
 import type { Services } from '../shared/services';
-import { CitationIndex, citationLabel } from '../shared/citationIndex';
+import type { CitationIndex } from '../shared/citationIndex';
 import type { Citing } from '../shared/citing';
-import { bibtexEntry } from '../shared/entries';
-import { noteLanguageOf } from '../shared/noteLanguage';
 import { COMMANDS } from '../../vscode/ids';
+import { findingsFor, type Finding } from './bibliographyFindings';
+import type { BibliographyDiagnostics } from './bibliographyDiagnostics';
 
-/** One finding, with the fix ticking it applies (none for what needs a person's judgement). */
-export interface Finding {
-  /** `missing:key`, `unused:key`, `stale:key`, `duplicate:key1,key2`. */
-  id: string;
-  kind: 'missing' | 'unused' | 'stale' | 'duplicate';
-  label: string;
-  detail: string;
-  file?: vscode.Uri;
-  /** 1-based line in `file`. */
-  line?: number;
-  /** Edits of `file`'s text, as read for the check. */
-  edits?: TextEdit[];
-  /** An entry to append to `file` (all appended at once, in order). */
-  append?: { key: string; text: string };
-}
+export type { Finding } from './bibliographyFindings';
 
 /** What the command returns: the findings and, when it asks, the list to tick. */
 export interface BibliographyCheckRun {
@@ -49,7 +33,7 @@ const HEADINGS: Record<Finding['kind'], string> = {
   duplicate: 'One paper under several keys',
 };
 
-export function registerCheckBibliography(services: Services, citations: CitationIndex, citing: Citing): vscode.Disposable {
+export function registerCheckBibliography(services: Services, citations: CitationIndex, citing: Citing, diagnostics: BibliographyDiagnostics): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.checkBibliography, async (options?: { apply?: unknown }): Promise<BibliographyCheckRun | undefined> => {
     const editor = citing.noteEditor();
     if (!editor) {
@@ -68,6 +52,8 @@ export function registerCheckBibliography(services: Services, citations: Citatio
     }
     await citations.ready();
     const findings = findingsFor(services, citations, editor.document, [...texts.values()]);
+    // In the .bib files too, on the entries themselves.
+    diagnostics.show(editor.document.uri, [...texts.values()], findings);
     if (Array.isArray(options?.apply)) {
       const wanted = new Set(options.apply.map(String));
       const chosen = findings.filter((finding) => wanted.has(finding.id));
@@ -97,68 +83,6 @@ export function registerCheckBibliography(services: Services, citations: Citatio
     quickPick.show();
     return { findings, quickPick, finished };
   });
-}
-
-function findingsFor(services: Services, citations: CitationIndex, note: vscode.TextDocument, bibs: readonly { uri: vscode.Uri; text: string }[]): Finding[] {
-  const language = noteLanguageOf(note)!;
-  citations.updateNow(note);
-  const entries: BibFileEntry[] = bibs.flatMap((bib) => readBibEntries(bib.text, bib.uri.toString()).entries);
-  const library = services.library.current;
-  const own = noteBibliography(note.getText(), language);
-  const defined = new Set(own.references.map((key) => key.toLowerCase()));
-  // Missing, stale and duplicates: this note. Unused: no note of the workspace cites it (a .bib is often shared).
-  const forNote = checkBibliography({ citations: citations.map.citationsOf(CitationIndex.idOf(note.uri)), entries, library, definedInNotes: (key) => defined.has(key.toLowerCase()) });
-  const forAll = checkBibliography({ citations: citations.map.all(), citesAll: citations.map.citesAll() || own.nociteAll, entries });
-  const entryOf = (key: string, file: string): BibFileEntry | undefined => entries.find((entry) => entry.key === key && entry.file === file);
-  const textOf = (file: string): string => bibs.find((bib) => bib.uri.toString() === file)?.text ?? '';
-  const first = bibs[0]!;
-  const findings: Finding[] = [];
-
-  for (const missing of forNote.missing) {
-    const paper = library.byKey(missing.key);
-    const where = citationLabel(missing.citations[0]!);
-    if (!paper) {
-      findings.push({ id: `missing:${missing.key}`, kind: 'missing', label: `$(warning) ${missing.key}`, detail: `Cited at ${where}; the library has no paper with this key either` });
-      continue;
-    }
-    findings.push({
-      id: `missing:${missing.key}`, kind: 'missing', label: `$(add) Add ${missing.key}`, file: first.uri,
-      detail: `Cited at ${where}; its entry goes from the library to ${vscode.workspace.asRelativePath(first.uri)}`,
-      append: { key: missing.key, text: bibtexEntry(paper, services.config.settings, missing.key) },
-    });
-  }
-  for (const unused of forAll.unused) {
-    const entry = entryOf(unused.key, unused.file);
-    if (!entry) continue;
-    findings.push({
-      id: `unused:${unused.key}`, kind: 'unused', label: `$(trash) Remove ${unused.key}`, file: vscode.Uri.parse(unused.file), line: unused.line,
-      detail: `${fileLine(unused.file, unused.line)}: no note in the workspace cites it`,
-      edits: [removeEntryEdit(textOf(unused.file), entry)],
-    });
-  }
-  for (const stale of forNote.stale) {
-    const entry = entryOf(stale.key, stale.file);
-    if (!entry) continue;
-    const fields = stale.fields.map((field) => field.field).join(', ');
-    findings.push({
-      id: `stale:${stale.key}`, kind: 'stale', label: `$(sync) Update ${stale.key}`, file: vscode.Uri.parse(stale.file), line: stale.line,
-      detail: `${fileLine(stale.file, stale.line)}: ${fields} ${stale.fields.length === 1 ? 'differs' : 'differ'} from the library`,
-      edits: staleFieldEdits(textOf(stale.file), entry, stale.fields),
-    });
-  }
-  for (const duplicate of forNote.duplicates) {
-    const places = duplicate.entries.map((entry) => fileLine(entry.file, entry.line)).join(', ');
-    findings.push({
-      id: `duplicate:${duplicate.keys.join(',')}`, kind: 'duplicate', label: `$(copy) ${duplicate.keys.join(' = ')}`,
-      file: vscode.Uri.parse(duplicate.entries[0]!.file), line: duplicate.entries[0]!.line,
-      detail: `Same ${duplicate.reason === 'library' ? 'paper in the library' : duplicate.reason} at ${places}; ticked, the first entry opens to merge by hand`,
-    });
-  }
-  return findings;
-}
-
-function fileLine(file: string, line: number): string {
-  return `${vscode.workspace.asRelativePath(vscode.Uri.parse(file))}:${line}`;
 }
 
 function findingsPicker(findings: readonly Finding[], files: readonly vscode.Uri[]): vscode.QuickPick<FindingItem> {

@@ -1,12 +1,14 @@
 // What the notes cite: the References view of the note in front, going to a citation, and
-// Check Bibliography. The citation map itself (features/shared/citationIndex.ts) is shared
-// with the Papers view, the details page and the hover.
+// Check Bibliography, its findings also shown as diagnostics in the .bib. The citation map
+// itself (features/shared/citationIndex.ts) is shared with the Papers view, the details page
+// and the hover.
 import * as vscode from 'vscode';
 import type { FeatureActivator, Services } from '../shared/services';
 import { citationIndexFor } from '../shared/citationIndex';
 import { citingFor } from '../shared/citing';
 import { ReferencesProvider } from './referencesView';
 import { registerCheckBibliography } from './checkBibliography';
+import { BibliographyDiagnostics } from './bibliographyDiagnostics';
 import { INTERNAL_COMMANDS, REFERENCES_VIEW } from '../../vscode/ids';
 
 export type { ReferenceNode } from './referencesView';
@@ -26,6 +28,7 @@ export const activate: FeatureActivator = (services) => {
   const citations = citationIndexFor(services);
   const citing = citingFor(services);
   const provider = new ReferencesProvider(services, citations, citing.bibliography);
+  const diagnostics = new BibliographyDiagnostics(services, citations);
   const view = vscode.window.createTreeView(REFERENCES_VIEW, { treeDataProvider: provider });
   const describe = (): void => {
     const note = provider.document;
@@ -40,7 +43,9 @@ export const activate: FeatureActivator = (services) => {
     view,
     provider.onDidRefresh(describe),
     vscode.commands.registerCommand(INTERNAL_COMMANDS.openCitation, (file: unknown, line: unknown, column: unknown) => openCitation(file, line, column).then((editor) => editor?.document.uri.toString())),
-    registerCheckBibliography(services, citations, citing),
+    diagnostics,
+    vscode.languages.registerCodeActionsProvider([{ language: 'bibtex' }, { pattern: '**/*.bib' }], diagnostics, { providedCodeActionKinds: BibliographyDiagnostics.kinds }),
+    registerCheckBibliography(services, citations, citing, diagnostics),
   );
   describe();
   referencesViews.set(services, provider);

@@ -13,6 +13,8 @@ import { registerNewNote } from './newNote';
 import { COMPLETION_TRIGGERS, NOTE_SELECTOR, noteLanguageOf, noteSelector } from '../shared/noteLanguage';
 import { IncompleteReferenceActions } from './incompleteReference';
 import { UnknownKeyActions, UnknownKeyDiagnostics } from './unknownKeys';
+import { linkNote } from '../shared/bibliographyLink';
+import { INTERNAL_COMMANDS } from '../../vscode/ids';
 
 export const activate: FeatureActivator = (services) => {
   const citing = citingFor(services);
@@ -29,6 +31,11 @@ export const activate: FeatureActivator = (services) => {
       const paper = typeof key === 'string' ? services.library.current.byKey(key) : undefined;
       // The key as inserted, an alias too: the note's bibliography must have that very key.
       if (document && paper) await citing.bibliography.add(document, [paper], [String(key)]);
+    }),
+    vscode.commands.registerCommand(INTERNAL_COMMANDS.linkBibliography, (note: unknown, file: unknown) => {
+      const uri = (value: unknown): vscode.Uri | undefined => (value instanceof vscode.Uri ? value : typeof value === 'string' ? vscode.Uri.parse(value) : undefined);
+      const [noteUri, fileUri] = [uri(note), uri(file)];
+      return noteUri && fileUri ? linkNote(noteUri, fileUri) : false;
     }),
     vscode.languages.registerHoverProvider(NOTE_SELECTOR, new CitationHoverProvider(services, citationIndexFor(services))),
     vscode.languages.registerDefinitionProvider(NOTE_SELECTOR, new CitationDefinitionProvider(services)),

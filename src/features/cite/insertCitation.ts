@@ -59,9 +59,12 @@ function openCitationPicker(services: Services, citing: Citing): CitationPicker 
   const picker = new PaperPicker(services.library, {
     title: 'Lit Review: Insert Citation',
     placeholder: 'Type to find a paper; Enter adds it. Enter with nothing typed (or ✓) inserts the citation.',
+    shared: services.sharedLibrary,
     // Only before anything is typed: with a query, Enter is for the paper found.
     header: (query) => (chosen.length && !query.trim() ? [summaryRow(services, citing, chosen)] : []),
     isChecked: isChosen,
+    // Enter toggles: what it does to each paper is said on its row.
+    enterHint: (paper) => (isChosen(paper) ? 'Enter: take out of the citation' : 'Enter: add to the citation'),
     // Before anything is typed, the papers chosen so far come first, checked.
     pinned: (query) => (query.trim() ? [] : chosen),
   });

@@ -1,23 +1,29 @@
-// After a citation goes into a note, the note's .bib file gets the entries it lacks, so the
-// note builds. The file is a person's own: existing bytes never change, an editor with unsaved
-// changes gets an undoable edit, and a file on disk is replaced atomically (temp file, rename).
+// A citation's entries go to the note's .bib file, so the note builds: the citation and the
+// entries are one edit (one undo). The file is a person's own: existing bytes never change,
+// unsaved changes in its editor stay unsaved, and a file Lit Review creates for a note that
+// names none is offered to the note as its bibliography.
 import * as vscode from 'vscode';
-import { bibEntryKeys, bibliographyAppend } from '../../core/bibtex/append';
+import { bibEntryKeys } from '../../core/bibtex/append';
 import { bibtexEntry } from './entries';
 import { noteBibliography } from '../../core/notes/frontMatter';
 import type { Paper } from '../../core/paper/paper';
-import { writeAtomically } from '../../vscode/atomicWrite';
 import type { Services } from './services';
 import { noteLanguageOf } from './noteLanguage';
 import { RecentCitations } from './recentCitations';
+import { planBibliographyChange, readBytes, type BibliographyChange } from './bibliographyEdit';
+import { offerToLink } from './bibliographyLink';
 
-export interface SyncResult {
+/** A note's bibliography file and who chose it: the note, its Quarto project, or the setting. */
+export interface BibliographyTarget {
   file: vscode.Uri;
-  added: string[];
+  from: 'note' | 'quarto' | 'setting';
 }
 
+/** Adds the note's part (the citation) to the edit; false when there is nothing to do. */
+export type NoteEdits = (edit: vscode.WorkspaceEdit) => boolean;
+
 export class BibliographySync {
-  /** One write at a time per file: two quick citations must not read the same old text. */
+  /** One edit at a time per file: two quick citations must not read the same old text. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
   readonly recent: RecentCitations;
@@ -32,15 +38,22 @@ export class BibliographySync {
    * setting in its workspace folder.
    */
   async filesFor(document: vscode.TextDocument): Promise<vscode.Uri[]> {
+    return (await this.targetsFor(document)).map((target) => target.file);
+  }
+
+  async targetsFor(document: vscode.TextDocument): Promise<BibliographyTarget[]> {
     const language = noteLanguageOf(document);
     const base = noteFolder(document);
     const quarto = language === 'markdown' ? await quartoProject(document) : undefined;
     const named = language ? noteBibliography(document.getText(), language, { quartoYml: quarto?.text }).files : [];
-    const files = named.map((file) => resolvePath(file.from === 'quarto' ? quarto?.folder : base, file.file)).filter((uri): uri is vscode.Uri => uri !== undefined);
-    if (files.length) return files;
+    const targets = named.flatMap((file): BibliographyTarget[] => {
+      const uri = resolvePath(file.from === 'quarto' ? quarto?.folder : base, file.file);
+      return uri ? [{ file: uri, from: file.from }] : [];
+    });
+    if (targets.length) return targets;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
     const setting = folder ? resolvePath(folder.uri, this.services.config.settings.bibliographyFile) : undefined;
-    return setting ? [setting] : [];
+    return setting ? [{ file: setting, from: 'setting' }] : [];
   }
 
   /** Keys in the note's .bib files (lower-cased): cited keys found there are not unknown. */
@@ -53,80 +66,76 @@ export class BibliographySync {
     return keys;
   }
 
+  /** Adds the papers' entries that the note's .bib file lacks, as an edit of its own. */
+  add(document: vscode.TextDocument, papers: readonly Paper[], keys: readonly string[] = papers.map((paper) => paper.key)): Promise<boolean> {
+    return this.cite(document, papers, () => true, keys);
+  }
+
   /**
-   * Adds the papers' entries that the note's .bib file lacks; reports what it did. `keys` are
-   * the keys the note cites them by (an alias, say), one per paper; their own keys by default.
+   * Applies the note's edit and the entries of `papers` its .bib file lacks as one
+   * WorkspaceEdit; false when the note's part had nothing to do or the editor refused.
+   * `keys` are the keys the note cites them by (an alias, say), one per paper.
    */
-  async add(document: vscode.TextDocument, papers: readonly Paper[], keys: readonly string[] = papers.map((paper) => paper.key)): Promise<SyncResult | undefined> {
-    // Every citation passes here, whether or not the bibliography is kept in sync.
-    this.recent.record(keys);
-    if (!this.services.config.settings.syncBibliography || !papers.length) return undefined;
-    const file = (await this.filesFor(document))[0];
-    if (!file) {
-      this.services.output.appendLine('Bibliography not updated: the note names no .bib file and has no workspace folder for the bibliographyFile setting.');
-      return undefined;
-    }
+  async cite(document: vscode.TextDocument, papers: readonly Paper[], noteEdits: NoteEdits, keys: readonly string[] = papers.map((paper) => paper.key)): Promise<boolean> {
+    const sync = this.services.config.settings.syncBibliography && papers.length > 0;
+    const target = sync ? (await this.targetsFor(document))[0] : undefined;
+    if (sync && !target) this.services.output.appendLine('Bibliography not updated: the note names no .bib file and has no workspace folder for the bibliographyFile setting.');
+    if (!target) return this.apply(noteEdits, undefined, keys);
     const entries = papers.map((paper, index) => {
       const key = keys[index] ?? paper.key;
       return { key, text: bibtexEntry(paper, this.services.config.settings, key) };
     });
-    const id = file.toString();
-    const run = (this.queues.get(id) ?? Promise.resolve()).then(() => appendEntries(file, entries));
+    const id = target.file.toString();
+    const run = (this.queues.get(id) ?? Promise.resolve()).then(async () => {
+      const change = await planBibliographyChange(target.file, entries).catch((error: unknown) => {
+        this.report(target.file, entries.map((entry) => entry.key), error);
+        return undefined;
+      });
+      const done = await this.apply(noteEdits, change, keys);
+      if (done && change) await this.complete(change, target, document);
+      return done;
+    });
     this.queues.set(id, run.catch(() => undefined));
     try {
-      const added = await run;
-      if (added.length) {
-        this.services.output.appendLine(`Added ${added.length} ${added.length === 1 ? 'entry' : 'entries'} to ${vscode.workspace.asRelativePath(file)}: ${added.join(', ')}.`);
-      }
-      return { file, added };
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.services.output.appendLine(`Could not add ${entries.map((entry) => entry.key).join(', ')} to ${vscode.workspace.asRelativePath(file)}: ${reason}`);
-      void vscode.window.showWarningMessage(`Lit Review could not update ${vscode.workspace.asRelativePath(file)}: ${reason}`);
-      return undefined;
+      return await run;
     } finally {
       if (this.queues.get(id) === run) this.queues.delete(id);
     }
   }
-}
 
-async function appendEntries(file: vscode.Uri, entries: { key: string; text: string }[]): Promise<string[]> {
-  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === file.toString());
-  if (open?.isDirty) {
-    // The person's unsaved text is the truth: append to it, as an edit they can undo.
-    const current = open.getText();
-    const { text, added } = bibliographyAppend(current, entries);
-    if (!text) return [];
+  private async apply(noteEdits: NoteEdits, change: BibliographyChange | undefined, keys: readonly string[]): Promise<boolean> {
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(file, open.positionAt(current.length), text);
-    if (!(await vscode.workspace.applyEdit(edit))) throw new Error('the editor refused the edit');
-    return added;
+    // A new file first: the edit creates it before anything else refers to it.
+    change?.addTo(edit);
+    if (!noteEdits(edit)) return false;
+    // (`size` counts the files with text edits: a file created counts for nothing.)
+    if ((change?.undoable || edit.size > 0) && !(await vscode.workspace.applyEdit(edit))) {
+      void vscode.window.showWarningMessage('Lit Review: the editor refused the citation’s edit; nothing changed.');
+      return false;
+    }
+    // Every citation passes here, whether or not the bibliography is kept in sync.
+    this.recent.record(keys);
+    return true;
   }
-  const bytes = await readBytes(file);
-  // The BOM stays in the text (and so in the bytes we keep): only the end of the file changes.
-  const current = bytes ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) : '';
-  const { text, added } = bibliographyAppend(current, entries);
-  if (!text) return [];
-  const addition = new TextEncoder().encode(text);
-  const next = new Uint8Array((bytes?.length ?? 0) + addition.length);
-  if (bytes) next.set(bytes, 0);
-  next.set(addition, bytes?.length ?? 0);
-  await writeAtomically(file, next);
-  return added;
-}
 
-async function readBytes(file: vscode.Uri): Promise<Uint8Array | undefined> {
-  try {
-    return await vscode.workspace.fs.readFile(file);
-  } catch (error) {
-    if (isNotFound(error)) return undefined;
-    throw error;
+  private async complete(change: BibliographyChange, target: BibliographyTarget, note: vscode.TextDocument): Promise<void> {
+    const where = vscode.workspace.asRelativePath(change.file);
+    try {
+      await change.complete();
+    } catch (error) {
+      this.report(change.file, change.added, error);
+      return;
+    }
+    this.services.output.appendLine(`Added ${change.added.length} ${change.added.length === 1 ? 'entry' : 'entries'} to ${where}${change.undoable ? '' : ' (outside the undo: the editor would have changed other bytes of the file)'}: ${change.added.join(', ')}.`);
+    if (change.created && target.from === 'setting') offerToLink(note, change.file);
   }
-}
 
-function isNotFound(error: unknown): boolean {
-  if (error instanceof vscode.FileSystemError) return error.code === 'FileNotFound';
-  return error instanceof Error && /ENOENT|EntryNotFound|FileNotFound/.test(`${error.name} ${error.message}`);
+  private report(file: vscode.Uri, keys: readonly string[], error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    const where = vscode.workspace.asRelativePath(file);
+    this.services.output.appendLine(`Could not add ${keys.join(', ')} to ${where}: ${reason}`);
+    void vscode.window.showWarningMessage(`Lit Review could not update ${where}: ${reason}`);
+  }
 }
 
 /** The `_quarto.yml` of the Quarto project a note is in: the nearest one up to its workspace folder. */

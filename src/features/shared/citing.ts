@@ -1,6 +1,6 @@
-// Putting citations into notes: one editor edit per insertion (one undo step), keys added to
-// a citation already around the cursor, then the note's .bib file brought up to date. Shared
-// by the search quick pick, Insert Citation and the quick fix for unknown keys.
+// Putting citations into notes: one edit per insertion, the entries it adds to the note's
+// .bib file included (one undo step), keys added to a citation already around the cursor.
+// Shared by the search quick pick, Insert Citation and the quick fix for unknown keys.
 import * as vscode from 'vscode';
 import { citationAt, formatCitation, keysToAppend, type CiteItem } from '../../core/notes/citationText';
 import type { NoteLanguage } from '../../core/notes/citations';
@@ -88,34 +88,35 @@ export class Citing implements vscode.Disposable {
     const template = citationTemplate(language, this.services.config.settings);
     const keys = [...new Set(papers.map((paper) => paper.key))];
     const document = editor.document;
-    const extended = new Set<string>();
-    const done = await editor.edit((builder) => {
+    // The citation and the entries it adds to the bibliography are one edit: one undo.
+    return this.bibliography.cite(document, papers, (edit) => {
+      const extended = new Set<string>();
       for (const selection of editor.selections) {
         const line = selection.active.line;
         // A citation with its own page or form is a citation of its own.
         const existing = selection.isEmpty && !options ? citationAt(document.lineAt(line).text, selection.active.character, style) : undefined;
         if (!existing) {
-          builder.replace(selection, options ? citationWith(keys, language, options, this.services.config.settings) : formatCitation(keys, style, template));
+          edit.replace(document.uri, selection, options ? citationWith(keys, language, options, this.services.config.settings) : formatCitation(keys, style, template));
           continue;
         }
         // Two cursors in the same citation extend it once.
         const where = `${line}:${existing.insertAt}`;
         const addition = keysToAppend(existing.keys, keys, style);
-        if (addition && !extended.has(where)) builder.insert(new vscode.Position(line, existing.insertAt), addition);
+        if (addition && !extended.has(where)) edit.insert(document.uri, new vscode.Position(line, existing.insertAt), addition);
         extended.add(where);
       }
+      return true;
     });
-    if (!done) return false;
-    await this.bibliography.add(document, papers);
-    return true;
   }
 
   /** Puts `paper`'s key where an unknown key was, if the text there is still that key. */
   async replaceKey(editor: vscode.TextEditor, range: vscode.Range, oldKey: string, paper: Paper): Promise<boolean> {
-    if (editor.document.getText(range) !== oldKey) return false;
-    const done = await editor.edit((builder) => builder.replace(range, paper.key));
-    if (done) await this.bibliography.add(editor.document, [paper]);
-    return done;
+    const document = editor.document;
+    return this.bibliography.cite(document, [paper], (edit) => {
+      if (document.getText(range) !== oldKey) return false;
+      edit.replace(document.uri, range, paper.key);
+      return true;
+    });
   }
 
   async copy(papers: readonly Paper[]): Promise<string> {
