@@ -35,12 +35,8 @@ const MAX_MONTHS = 36;
  * come first in the tree); topics past `maxTopics` and papers in none are "Other topics".
  */
 export function libraryChartData(papers: readonly Paper[], topics: readonly ChartTopic[], options: { maxTopics?: number; topPapers?: number } = {}): LibraryChartData {
-  const maxTopics = options.maxTopics ?? 6;
-  const shown = topics.filter((topic) => topic.keys.length).slice(0, maxTopics);
-  const topicOf = new Map<string, string>();
-  for (const topic of shown) for (const key of topic.keys) if (!topicOf.has(key)) topicOf.set(key, topic.name);
-
-  const dated = papers.filter((paper) => paper.date && paper.date.length >= 7);
+  const { shown, topicOf } = chartTopics(topics, options.maxTopics);
+  const dated = papers.filter(hasMonth);
   const months = dated.map((paper) => paper.date!.slice(0, 7)).sort();
   const first = months[0];
   const last = months[months.length - 1];
@@ -59,7 +55,7 @@ export function libraryChartData(papers: readonly Paper[], topics: readonly Char
   const counts = new Map(names.map((name) => [name, new Array<number>(periods.length).fill(0)]));
   for (const paper of dated) {
     const index = at.get(byYear ? paper.date!.slice(0, 4) : paper.date!.slice(0, 7))!;
-    counts.get(topicOf.get(paper.key) ?? OTHER_TOPICS)![index]!++;
+    counts.get(topicOf(paper.key))![index]!++;
   }
   const series = names
     .map((topic) => ({ topic, counts: counts.get(topic)!, total: counts.get(topic)!.reduce((sum, n) => sum + n, 0) }))
@@ -70,6 +66,46 @@ export function libraryChartData(papers: readonly Paper[], topics: readonly Char
     .slice(0, options.topPapers ?? 10)
     .map((paper) => ({ key: paper.key, title: paper.title, upvotes: paper.upvotes! }));
   return { periods, byYear, series, undated: papers.length - dated.length, top };
+}
+
+/** The topics the chart draws (the first `maxTopics` that hold papers) and where it counts each paper. */
+function chartTopics(topics: readonly ChartTopic[], maxTopics = 6): { shown: ChartTopic[]; topicOf: (key: string) => string } {
+  const shown = topics.filter((topic) => topic.keys.length).slice(0, maxTopics);
+  const first = new Map<string, string>();
+  for (const topic of shown) for (const key of topic.keys) if (!first.has(key)) first.set(key, topic.name);
+  return { shown, topicOf: (key) => first.get(key) ?? OTHER_TOPICS };
+}
+
+/** Only a date with a month places a paper on the time axis. */
+function hasMonth(paper: Paper): boolean {
+  return paper.date !== undefined && paper.date.length >= 7;
+}
+
+/** One bar segment of the chart (a period given) or one topic of its legend (none). */
+export interface ChartBar {
+  topic: string;
+  /** `YYYY-MM`, or `YYYY` on a chart by year. */
+  period?: string;
+}
+
+/**
+ * The keys of exactly the papers a bar counts: those the chart places under its topic (the
+ * first drawn topic that holds them, or "Other topics") and in its period. The same papers and
+ * topics as the chart was drawn from give the same number as its tooltip.
+ */
+export function chartBarKeys(papers: readonly Paper[], topics: readonly ChartTopic[], bar: ChartBar, options: { maxTopics?: number } = {}): string[] {
+  const { topicOf } = chartTopics(topics, options.maxTopics);
+  return papers.filter((paper) => hasMonth(paper) && (!bar.period || paper.date!.startsWith(bar.period)) && topicOf(paper.key) === bar.topic).map((paper) => paper.key);
+}
+
+/** "Tree Search · Mar 2025", "Tree Search · 2024", or the topic alone for a legend entry. */
+export function chartBarLabel(bar: ChartBar): string {
+  return bar.period ? `${bar.topic} · ${periodName(bar.period)}` : bar.topic;
+}
+
+/** "2025-03" -> "Mar 2025"; a year stays a year. */
+export function periodName(period: string): string {
+  return periodLabel(period, period.length === 4, undefined);
 }
 
 function monthsBetween(first: string, last: string): string[] {

@@ -11,6 +11,17 @@ export const STATUS_ICONS: Record<ReadingStatus, string> = {
   excluded: 'circle-slash',
 };
 
+/**
+ * The theme colour of each status's icon: what is waiting stands out, what is done is
+ * green, what was set aside fades.
+ */
+export const STATUS_COLOURS: Record<ReadingStatus, string> = {
+  'to-read': 'charts.orange',
+  reading: 'charts.blue',
+  read: 'charts.green',
+  excluded: 'disabledForeground',
+};
+
 /** The entry for a paper, found under its key or any of its aliases. */
 export function readingOf(list: ReadingList, paper: Pick<Paper, 'key' | 'aliases'>): ReadingEntry | undefined {
   const own = list.entries.get(paper.key);
@@ -36,6 +47,20 @@ export interface ReadingFilter {
   tag?: string;
 }
 
+/** "To read · #rl", "No status": what a filter lets through, in words; '' for no filter. */
+export function readingFilterLabel(filter: ReadingFilter): string {
+  const status = filter.status === 'none' ? 'No status' : filter.status ? STATUS_LABELS[filter.status] : undefined;
+  return [status, filter.tag ? `#${filter.tag}` : undefined].filter(Boolean).join(' · ');
+}
+
+/** A hover card's line on the status and tags, as plain words (the caller escapes them). */
+export function readingSummary(entry: ReadingEntry | undefined): string {
+  if (!entry || (!entry.status && !entry.tags.length)) return '';
+  const status = entry.status ? `${STATUS_LABELS[entry.status]}${entry.reason ? ` (${entry.reason})` : ''}${entry.date ? `, since ${entry.date}` : ''}` : undefined;
+  const tags = entry.tags.length ? `tags: ${entry.tags.join(', ')}` : undefined;
+  return [status, tags].filter(Boolean).join(' · ');
+}
+
 /** Whether a paper's entry passes a filter of the Papers view ("none": papers without a status). */
 export function matchesReadingFilter(entry: ReadingEntry | undefined, filter: ReadingFilter): boolean {
   if (filter.status === 'none' && entry?.status) return false;
@@ -59,4 +84,27 @@ export function groupByTag<P extends Pick<Paper, 'key' | 'aliases'>>(list: Readi
   }
   const sorted = [...groups.values()].sort((a, b) => a.tag.localeCompare(b.tag));
   return none.length ? [...sorted, { tag: untagged, papers: none }] : sorted;
+}
+
+export interface ReadingCounts {
+  /** Papers of the library with each status; `none`: those without one. */
+  statuses: Record<ReadingStatus | 'none', number>;
+  /** Each tag the library's papers carry, with how many carry it, most used first. */
+  tags: { tag: string; count: number }[];
+}
+
+/** What a filter by status or tag would leave, counted over the library's papers (lines of papers no longer listed are not). */
+export function readingCounts(list: ReadingList, papers: readonly Pick<Paper, 'key' | 'aliases'>[]): ReadingCounts {
+  const statuses: Record<ReadingStatus | 'none', number> = { 'to-read': 0, reading: 0, read: 0, excluded: 0, none: 0 };
+  const tags = new Map<string, { tag: string; count: number }>();
+  for (const paper of papers) {
+    const entry = readingOf(list, paper);
+    statuses[entry?.status ?? 'none']++;
+    for (const tag of entry?.tags ?? []) {
+      const known = tags.get(tag.toLowerCase());
+      if (known) known.count++;
+      else tags.set(tag.toLowerCase(), { tag, count: 1 });
+    }
+  }
+  return { statuses, tags: [...tags.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag)) };
 }

@@ -1,10 +1,16 @@
-// A paper as a read-only HTML page for a webview. Every piece of listing text is escaped,
-// only http(s) links become anchors, and the page runs no script: the strict content
-// security policy below is the second lock on the door.
+// A paper as an HTML page for a webview. Every piece of listing text is escaped, only
+// http(s) links become anchors, and the page runs at most one script, its own, by a nonce
+// (none without one): the strict content security policy below is the second lock on the door.
 import type { Paper } from '../paper/paper';
+import type { ReadingEntry } from '../reading/status';
 import { paperLinks } from '../paper/links';
 import { byline, compactCount } from './paperSummary';
 import { displayTitle } from './displayTitle';
+import { escapeHtml } from './htmlEscape';
+import { detailsScript, READING_STYLE, readingHtml, similarHtml, type SimilarPaper } from './detailsReading';
+
+export { escapeHtml } from './htmlEscape';
+export type { SimilarPaper } from './detailsReading';
 
 export interface DetailsPageOptions {
   /** The webview's own origin (`webview.cspSource`), allowed for styles. */
@@ -17,6 +23,12 @@ export interface DetailsPageOptions {
   topics?: readonly string[];
   /** The places notes cite the paper: `notes/draft.md:12`, each a link when it has a command URI of Lit Review's own. */
   citedIn?: readonly CitedPlace[];
+  /** The paper's reading status and tags: given (even with no entry), the page shows them. */
+  reading?: { entry?: ReadingEntry };
+  /** The papers most like this one, or `pending` while they are found. */
+  similar?: readonly SimilarPaper[] | 'pending';
+  /** Lets the page's one script run: its buttons post messages (set a status, open a paper). */
+  scriptNonce?: string;
 }
 
 export interface CitedPlace {
@@ -31,18 +43,14 @@ export interface CitedPlace {
 /** The only command a details page may link to: the webview allows it alone. */
 const CITATION_LINK = /^command:litReview\.openCitation\?/;
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Text safe inside an element or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
-
 /** Authors shown before the rest fold away under "and N more". */
 const AUTHORS_SHOWN = 12;
 
 export function renderPaperDetails(paper: Paper, options: DetailsPageOptions): string {
-  const csp = `default-src 'none'; style-src 'unsafe-inline' ${options.cspSource}`;
+  const nonce = options.scriptNonce;
+  const interactive = nonce !== undefined;
+  const csp = `default-src 'none'; style-src 'unsafe-inline' ${options.cspSource}${interactive ? `; script-src 'nonce-${nonce}'` : ''}`;
+  const aside = [options.reading ? readingHtml(options.reading.entry, interactive) : '', options.similar ? similarHtml(options.similar, paper.key, interactive) : ''].filter(Boolean).join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -50,23 +58,26 @@ export function renderPaperDetails(paper: Paper, options: DetailsPageOptions): s
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${escapeHtml(displayTitle(paper.title))}</title>
-<style>${STYLE}</style>
+<style>${STYLE}${aside ? READING_STYLE + ASIDE_LAYOUT : ''}</style>
 </head>
 <body>
-<article>
+<article${aside ? ' class="has-aside"' : ''}>
 <header>
 <h1>${escapeHtml(displayTitle(paper.title))}</h1>
 ${peopleHtml(paper)}
 ${factsHtml(paper)}
 ${linksHtml(paper)}
 </header>
+${aside ? `<aside class="aside">\n${aside}\n</aside>\n<div class="main">` : ''}
 ${identifiersHtml(paper, options.topics ?? paper.topics)}
 ${options.citedIn?.length ? section('Cited in', citedInHtml(options.citedIn), 'cited-in') : ''}
 ${paper.abstract ? section('Abstract', paragraphs(paper.abstract), 'abstract') : ''}
 ${options.reference ? section(`Reference (${options.reference.style})`, `<p class="reference">${escapeHtml(options.reference.text)}</p>`, 'reference') : ''}
-${options.bibtex ? section('BibTeX', `<pre class="bibtex"><code>${escapeHtml(options.bibtex.trimEnd())}</code></pre>`) : ''}
-${section(paper.sources.length === 1 ? 'Source' : 'Sources', sourcesHtml(paper))}
+${options.bibtex ? section('BibTeX', `<pre class="bibtex"><code>${escapeHtml(options.bibtex.trimEnd())}</code></pre>`, 'bibtex-entry') : ''}
+${section(paper.sources.length === 1 ? 'Source' : 'Sources', sourcesHtml(paper), 'source-files')}
+${aside ? '</div>' : ''}
 </article>
+${interactive ? detailsScript(nonce, paper.key) : ''}
 </body>
 </html>
 `;
@@ -165,6 +176,37 @@ function sourcesHtml(paper: Paper): string {
   const items = paper.sources.map((source) => `<li><code>${escapeHtml(source.file)}:${source.line}</code></li>`);
   return `<ul class="sources">${items.join('')}</ul>`;
 }
+
+/**
+ * With a reading card and similar papers: beside the paper in a wide editor, a column of their
+ * own; in a narrow one, the card under the title and the similar papers after the abstract.
+ */
+const ASIDE_LAYOUT = `
+article.has-aside { display: flex; flex-direction: column; }
+article.has-aside > .aside, article.has-aside > .main { display: contents; }
+article.has-aside > header { order: 0; }
+.reading-card { order: 1; }
+.identifiers { order: 2; }
+.cited-in { order: 3; }
+.abstract { order: 4; }
+.similar-papers { order: 5; }
+.reference { order: 6; }
+.bibtex-entry { order: 7; }
+.source-files { order: 8; }
+@media (min-width: 60rem) {
+  article.has-aside {
+    display: grid; max-width: 74rem; grid-template-columns: minmax(0, 1fr) 20rem; column-gap: 3rem;
+    grid-template-areas: "header header" "main aside"; align-items: start;
+  }
+  article.has-aside > header { grid-area: header; }
+  article.has-aside > .main { display: block; grid-area: main; }
+  article.has-aside > .aside { display: block; grid-area: aside; padding-left: 1.5rem; border-left: 1px solid var(--vscode-widget-border, var(--vscode-panel-border, transparent)); }
+  .aside .reading-card { margin-top: 1.6em; }
+  .aside .reading-card h2 { margin-top: 0; }
+  /* Two by two: four statuses side by side do not fit the column. */
+  .aside .statuses { display: grid; grid-template-columns: 1fr 1fr; }
+}
+`;
 
 // Theme variables make the page look native in light, dark and high-contrast themes.
 const STYLE = `

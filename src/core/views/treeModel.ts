@@ -1,11 +1,14 @@
-// What the Papers tree shows, without the editor: papers grouped by topic, year or listing
-// file, sorted, narrowed by a filter, and paged so no node ever lists thousands of children.
+// What the Papers tree shows, without the editor: papers grouped by topic, year, listing
+// file or tag, sorted, narrowed by a filter, and paged so no node ever lists thousands of children.
 import type { Paper } from '../paper/paper';
 import { collator, paperComparator, paperYear, type SortOrder } from '../paper/order';
+import { groupByTag, matchesReadingFilter, readingOf, type ReadingFilter } from '../reading/display';
+import { emptyReadingList, type ReadingList } from '../reading/status';
 import type { Settings } from '../settings';
 import type { Topic } from '../topics/types';
 
-export type GroupBy = Settings['groupBy'];
+/** The setting's groupings, and tags: a grouping chosen in the view, from the reading list. */
+export type GroupBy = Settings['groupBy'] | 'tag';
 export type { SortOrder } from '../paper/order';
 
 /** A node's children are shown this many at a time; "Show more…" adds as many again. */
@@ -56,6 +59,10 @@ export interface TreeModelOptions {
   sortOrder: SortOrder;
   /** Keys (any case) of the papers the filter lets through; undefined when there is no filter. */
   matching?: ReadonlySet<string>;
+  /** Statuses and tags: what grouping by tag and the reading filter read. */
+  reading?: ReadingList;
+  /** Only the papers with this status and tag (both when both are given). */
+  readingFilter?: ReadingFilter;
 }
 
 /** One page of a node's children, with a "more" node when some are left. */
@@ -72,11 +79,15 @@ export class TreeModel {
     // Proceedings volumes that papers crossref are found by search and cited, not listed.
     const papers = allPapers.filter((paper) => !paper.container);
     const matching = options.matching ? new Set([...options.matching].map((key) => key.toLowerCase())) : undefined;
-    const passes = (paper: Paper): boolean => !matching || matching.has(paper.key.toLowerCase());
+    const reading = options.reading ?? emptyReadingList();
+    const wanted = options.readingFilter;
+    const passes = (paper: Paper): boolean =>
+      (!matching || matching.has(paper.key.toLowerCase())) && (!wanted || matchesReadingFilter(readingOf(reading, paper), wanted));
     const compare = paperComparator(options.sortOrder);
     const build = { passes, compare };
     if (options.groupBy === 'year') this.roots = yearGroups(papers, build);
     else if (options.groupBy === 'file') this.roots = fileGroups(papers, build);
+    else if (options.groupBy === 'tag') this.roots = tagGroups(papers, reading, build);
     else this.roots = topicGroups(papers, topics, build);
     this.paperCount = papers.filter(passes).length;
   }
@@ -267,6 +278,25 @@ function fileGroups(papers: readonly Paper[], build: Build): GroupNode[] {
         groupBy: 'file',
         why: `Papers read from ${file}.`,
         members: byFile.get(file)!,
+      }, build);
+    })
+    .filter(isDefined);
+}
+
+const UNTAGGED = 'Untagged';
+
+/** One group per tag, by name, then the papers without one; a paper with two tags is in both. */
+function tagGroups(papers: readonly Paper[], reading: ReadingList, build: Build): GroupNode[] {
+  return groupByTag(reading, papers, UNTAGGED)
+    .map(({ tag, papers: members }) => {
+      // A tag's group holds only papers carrying it; the last group holds only papers with none.
+      const untagged = !readingOf(reading, members[0]!)?.tags.length;
+      return makeGroup({
+        id: untagged ? 'tag-none' : `tag/${encodeURIComponent(tag.toLowerCase())}`,
+        label: tag,
+        groupBy: 'tag',
+        why: untagged ? 'Papers without a tag: Add Tag gives them one.' : `Papers you tagged “${tag}”.`,
+        members,
       }, build);
     })
     .filter(isDefined);

@@ -1,11 +1,15 @@
-// One webview panel, reused, showing the paper last asked for. It runs no script: the page
-// is rendered in src/core/detailsHtml.ts with everything escaped.
+// One webview panel, reused, showing the paper last asked for. The page is rendered in
+// src/core/views/detailsHtml.ts with everything escaped; its one script (by a nonce) only posts
+// what a button asks for, and the messages are handled in detailsMessages.ts.
 import * as vscode from 'vscode';
 import { bibtexEntry } from '../shared/entries';
 import { renderPaperDetails, type CitedPlace } from '../../core/views/detailsHtml';
 import { citationLabel, type CitationIndex } from '../shared/citationIndex';
 import { INTERNAL_COMMANDS } from '../../vscode/ids';
 import type { Paper } from '../../core/paper/paper';
+import { readingOf } from '../../core/reading/display';
+import { handleDetailsMessage } from './detailsMessages';
+import { SimilarSection } from './similarSection';
 import type { Settings } from '../../core/settings';
 import { topicsHolding } from '../../core/views/treeModel';
 import type { Services } from '../shared/services';
@@ -29,8 +33,12 @@ export class DetailsPanel implements vscode.Disposable {
     this.listener = vscode.Disposable.from(
       services.library.onDidChange(() => this.rerender(false)),
       citations.onDidChange(() => this.rerender(true)),
+      services.reading.onDidChange(() => this.rerender(true)),
     );
+    this.similar = new SimilarSection(services.library, () => this.rerender(true));
   }
+
+  private readonly similar: SimilarSection;
 
   /** Shows the paper, in the one details panel (created on first use). */
   show(paper: Paper, preserveFocus: boolean): vscode.WebviewPanel {
@@ -39,10 +47,13 @@ export class DetailsPanel implements vscode.Disposable {
         DETAILS_VIEW_TYPE,
         tabTitle(paper),
         { viewColumn: vscode.ViewColumn.Active, preserveFocus },
-        // One command only: the "Cited in" links open a note at a citation.
-        { enableScripts: false, enableCommandUris: [INTERNAL_COMMANDS.openCitation], enableFindWidget: true, localResourceRoots: [] },
+        // The page's own script posts what its buttons ask for; one command link: "Cited in" opens a note at a citation.
+        { enableScripts: true, enableCommandUris: [INTERNAL_COMMANDS.openCitation], enableFindWidget: true, localResourceRoots: [] },
       );
       this.panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'lit-review.svg');
+      this.panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (this.key) void handleDetailsMessage(this.key, message);
+      });
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.key = undefined;
@@ -60,6 +71,11 @@ export class DetailsPanel implements vscode.Disposable {
     return this.panel ? this.key : undefined;
   }
 
+  /** The page on show and its paper, if the panel is open (what the tests read). */
+  get page(): { key: string; html: string } | undefined {
+    return this.panel && this.key ? { key: this.key, html: this.panel.webview.html } : undefined;
+  }
+
   /** Draws the page again; `keepReference` when only the citations changed, not the paper. */
   private rerender(keepReference: boolean): void {
     if (!this.panel || !this.key) return;
@@ -75,12 +91,16 @@ export class DetailsPanel implements vscode.Disposable {
   private render(paper: Paper, reference?: { text: string; style: string }): void {
     const panel = this.panel!;
     panel.title = tabTitle(paper);
+    void this.services.reading.current();
     panel.webview.html = renderPaperDetails(paper, {
       cspSource: panel.webview.cspSource,
       bibtex: bibtexOf(paper, this.services.config.settings),
       topics: topicsHolding(this.services.library.topics(), paper.key),
       citedIn: citedPlaces(this.citations, paper),
       reference,
+      reading: { entry: readingOf(this.services.reading.list, paper) },
+      similar: this.similar.of(paper, this.services.reading.list),
+      scriptNonce: nonce(),
     });
     // The formatted reference comes from a worker thread; the page is drawn again with it.
     if (!reference) void this.addReference(paper);
@@ -89,7 +109,7 @@ export class DetailsPanel implements vscode.Disposable {
   private async addReference(paper: Paper): Promise<void> {
     const style = this.services.config.settings.citationStyle;
     const text = await this.services.references.format([paper]).then(([formatted]) => formatted, () => undefined);
-    if (text && this.panel && this.key === paper.key && this.services.library.current.byKey(paper.key) === paper) {
+    if (text && this.panel && this.key === paper.key && (this.services.library.current.byKey(paper.key) ?? paper) === paper) {
       this.reference = { key: paper.key, value: { text, style } };
       this.render(paper, { text, style });
     }
@@ -97,8 +117,16 @@ export class DetailsPanel implements vscode.Disposable {
 
   dispose(): void {
     this.listener.dispose();
+    this.similar.dispose();
     this.panel?.dispose();
   }
+}
+
+/** A fresh nonce for each page: only the script the page was drawn with may run. */
+function nonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Where the notes cite the paper (by any of its keys), each a link that opens the note there. */

@@ -1,5 +1,5 @@
-// The Papers view: papers by topic (or year, or listing file), filterable, with a context
-// menu of what one does with a paper. The grouping itself lives in src/core/treeModel.ts.
+// The Papers view: papers by topic (or year, listing file or tag), filterable, with a context
+// menu of what one does with a paper or several. The grouping itself lives in src/core/views/treeModel.ts.
 import * as vscode from 'vscode';
 import type { FeatureActivator, Services } from '../shared/services';
 import { registerPaperCommands } from './paperCommands';
@@ -15,34 +15,22 @@ export const VIEW_ID = PAPERS_VIEW;
 /** Registers the view and its commands; returns the provider so tests can read the tree. */
 export function createTopicsTree(services: Services): PapersTreeProvider {
   const provider = new PapersTreeProvider(services);
-  const view = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  // Several papers selected at once: Set Reading Status and Add Tag act on all of them.
+  const view = vscode.window.createTreeView<TreeNode>(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: true });
   const describeFilter = (): void => {
-    const filter = provider.filter;
-    const cited = provider.citedFilter;
+    const summary = provider.filterSummary;
     const progress = services.library.progress;
-    if (filter === undefined && progress && !services.library.current.papers.length) {
+    if (!summary.message && progress && !services.library.current.papers.length) {
       view.message = `Indexing ${progress.done} of ${progress.total} listings…`;
       return;
     }
-    const citedWords = cited === 'cited' ? 'cited' : cited === 'uncited' ? 'not yet cited' : undefined;
-    view.description = [citedWords, filter ? `“${filter}”` : undefined].filter(Boolean).join(' · ') || undefined;
-    if (cited) {
-      const count = provider.model.visiblePaperCount;
-      const which = `${citedWords}${filter ? ` matching “${filter}”` : ''}`;
-      view.message = count
-        ? `${count} ${count === 1 ? 'paper' : 'papers'} ${which} in your notes.`
-        : `No paper ${which}. Clear the filter to see every paper.`;
+    view.description = summary.description || undefined;
+    if (summary.message) {
+      view.message = summary.message;
       return;
     }
-    if (filter === undefined) {
-      const papers = services.library.current.papers.length;
-      view.message = provider.findingTopics && provider.groupBy === 'topic' ? `Sorting ${papers.toLocaleString('en')} papers into topics…` : undefined;
-      return;
-    }
-    const count = provider.model.visiblePaperCount;
-    view.message = count
-      ? `${count} ${count === 1 ? 'paper matches' : 'papers match'} “${filter}”.`
-      : `No paper matches “${filter}”. Clear the filter to see every paper.`;
+    const papers = services.library.current.papers.length;
+    view.message = provider.findingTopics && provider.groupBy === 'topic' ? `Sorting ${papers.toLocaleString('en')} papers into topics…` : undefined;
   };
   services.context.subscriptions.push(
     provider,

@@ -1,7 +1,10 @@
-// The Papers view's data: a TreeModel (src/core/treeModel.ts) rebuilt when the library, the
-// settings or the filter change, handed to the editor a page at a time.
+// The Papers view's data: a TreeModel (src/core/views/treeModel.ts) rebuilt when the library,
+// the reading list, the settings or the filters change, handed to the editor a page at a time.
 import * as vscode from 'vscode';
 import { PAGE_SIZE, TreeModel, type GroupBy, type GroupNode, type MoreNode, type PaperNode, type TreeNode } from '../../core/views/treeModel';
+import { chartBarKeys, type ChartBar } from '../../core/reading/chart';
+import { readingFilterLabel, readingOf, type ReadingFilter } from '../../core/reading/display';
+import { filterSummary, isFiltered, type FilterSummary, type ViewFilters } from '../../core/views/filterSummary';
 import type { Services } from '../shared/services';
 import type { Topic } from '../../core/topics';
 import { treeItemFor } from './treeItems';
@@ -42,6 +45,8 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   /** The topics last drawn. */
   private shownTopics?: Topic[];
   private citedState?: CitedFilter;
+  private readingState?: ReadingFilter;
+  private chartState?: ChartBar;
   private readonly citations: CitationIndex;
 
   constructor(private readonly services: Services) {
@@ -51,6 +56,8 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       this.didRefresh,
       services.library.onDidChange(() => this.invalidate(true)),
       services.library.onDidFindTopics(() => this.invalidate(false)),
+      // A status or tag set here, in another window or by git: icons, tags and tag groups follow.
+      services.reading.onDidChange(() => this.invalidate(false)),
       // A note cites a paper: its count changes, and so may the cited filter.
       this.citations.onDidChange(() => {
         if (this.citedState) this.invalidate(false);
@@ -64,12 +71,13 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       }),
     );
     this.settingGroupBy = services.config.settings.groupBy;
+    void services.reading.current();
   }
 
   /** How the tree groups papers: the view's choice, else the setting. */
   get groupBy(): GroupBy {
     const chosen = this.services.context.workspaceState.get<string>(GROUP_BY_STATE);
-    return chosen === 'topic' || chosen === 'year' || chosen === 'file' ? chosen : this.services.config.settings.groupBy;
+    return chosen === 'topic' || chosen === 'year' || chosen === 'file' || chosen === 'tag' ? chosen : this.services.config.settings.groupBy;
   }
 
   async setGroupBy(groupBy: GroupBy): Promise<void> {
@@ -90,6 +98,8 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
         groupBy: this.groupBy,
         sortOrder: config.settings.sortOrder,
         matching: this.matchingKeys(),
+        reading: this.services.reading.list,
+        readingFilter: this.readingState,
       });
     }
     return this.cached;
@@ -125,6 +135,56 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.refreshNow();
   }
 
+  /** The papers with this reading status and tag (either may be left out); undefined shows every status and tag. */
+  get readingFilter(): ReadingFilter | undefined {
+    return this.readingState;
+  }
+
+  setReadingFilter(filter: ReadingFilter | undefined): void {
+    this.readingState = filter && readingFilterLabel(filter) ? { ...filter } : undefined;
+    this.invalidate(false);
+    this.refreshNow();
+  }
+
+  /** The bar of the library chart the tree shows the papers of. */
+  get chartFilter(): ChartBar | undefined {
+    return this.chartState;
+  }
+
+  /** Shows exactly the papers a bar of the chart counts: the other filters go, so the numbers agree. */
+  setChartFilter(bar: ChartBar | undefined): void {
+    this.chartState = bar && { topic: bar.topic, ...(bar.period ? { period: bar.period } : {}) };
+    if (bar) {
+      this.filterText = undefined;
+      this.filterKeys = undefined;
+      this.citedState = undefined;
+      this.readingState = undefined;
+    }
+    this.invalidate(false);
+    this.refreshNow();
+  }
+
+  /** Every filter at once: the whole library again. */
+  clearFilters(): void {
+    this.filterText = undefined;
+    this.filterKeys = undefined;
+    this.citedState = undefined;
+    this.readingState = undefined;
+    this.chartState = undefined;
+    this.invalidate(false);
+    this.refreshNow();
+  }
+
+  /** The filters in force. */
+  get filters(): ViewFilters {
+    return { text: this.filterText, cited: this.citedState, reading: this.readingState, chart: this.chartState };
+  }
+
+  /** What the view says about its filters (its description and message). */
+  get filterSummary(): FilterSummary {
+    return filterSummary(this.filters, this.model.visiblePaperCount);
+  }
+
   /** How many places the notes cite a paper, by its key or an alias. */
   citedCount(paper: Paper): number {
     let count = this.citations.citationCount(paper.key);
@@ -133,7 +193,8 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return treeItemFor(node, this.filterText !== undefined || this.citedState !== undefined, (paper) => this.citedCount(paper));
+    const reading = this.services.reading.list;
+    return treeItemFor(node, isFiltered(this.filters), (paper) => this.citedCount(paper), (paper) => readingOf(reading, paper));
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
@@ -165,10 +226,19 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   private matchingKeys(): Set<string> | undefined {
     const text = this.textMatches();
-    if (!this.citedState) return text;
+    const chart = this.chartMatches();
+    const within = text && chart ? new Set([...text].filter((key) => chart.has(key))) : text ?? chart;
+    if (!this.citedState) return within;
     const wanted = this.citedState === 'cited';
-    const papers = this.services.library.current.papers.filter((paper) => (this.citedCount(paper) > 0) === wanted && (!text || text.has(paper.key)));
+    const papers = this.services.library.current.papers.filter((paper) => (this.citedCount(paper) > 0) === wanted && (!within || within.has(paper.key)));
     return new Set(papers.map((paper) => paper.key));
+  }
+
+  /** The papers the chart's bar counts, from the same papers and topics the chart is drawn from. */
+  private chartMatches(): Set<string> | undefined {
+    if (!this.chartState) return undefined;
+    const papers = this.services.library.current.papers.filter((paper) => !paper.container);
+    return new Set(chartBarKeys(papers, this.services.library.topicsIfFound() ?? this.shownTopics ?? [], this.chartState));
   }
 
   private textMatches(): Set<string> | undefined {
@@ -199,7 +269,7 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.drewPapers = hasPapers;
     // The view shows its welcome text (how to add listings) while this is false.
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.hasPapers, hasPapers);
-    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, this.filterText !== undefined || this.citedState !== undefined);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.filtered, isFiltered(this.filters));
     this.changed.fire(undefined);
     this.didRefresh.fire();
   }

@@ -1,7 +1,9 @@
-// How each node of the Papers tree looks: groups with their counts, papers with a one-line
-// description and an escaped hover card, and the "Show more…" stand-in.
+// How each node of the Papers tree looks: groups with their counts, papers with their reading
+// status as the icon, a one-line description and an escaped hover card, and the "Show more…" stand-in.
 import * as vscode from 'vscode';
-import { paperDescription, paperTooltipMarkdown } from '../../core/views/paperSummary';
+import { readingDescription, readingSummary, STATUS_COLOURS, STATUS_ICONS } from '../../core/reading/display';
+import { STATUS_LABELS, type ReadingEntry } from '../../core/reading/status';
+import { escapeMarkdown, paperDescription, paperTooltipMarkdown } from '../../core/views/paperSummary';
 import type { GroupNode, MoreNode, PaperNode, TreeNode } from '../../core/views/treeModel';
 import { displayTitle } from '../../core/views/displayTitle';
 import type { Paper } from '../../core/paper/paper';
@@ -12,14 +14,16 @@ export const SHOW_MORE_COMMAND = INTERNAL_COMMANDS.showMorePapers;
 
 /** How many places the notes cite a paper. */
 export type CitedCount = (paper: Paper) => number;
+/** A paper's line in the reading list, if it has one. */
+export type ReadingOf = (paper: Paper) => ReadingEntry | undefined;
 
-export function treeItemFor(node: TreeNode, filtered: boolean, citedCount: CitedCount = () => 0): vscode.TreeItem {
+export function treeItemFor(node: TreeNode, filtered: boolean, citedCount: CitedCount = () => 0, readingOf: ReadingOf = () => undefined): vscode.TreeItem {
   if (node.kind === 'group') return groupItem(node, filtered);
-  if (node.kind === 'paper') return paperItem(node, citedCount(node.paper));
+  if (node.kind === 'paper') return paperItem(node, citedCount(node.paper), readingOf(node.paper));
   return moreItem(node);
 }
 
-const GROUP_ICONS: Record<GroupNode['groupBy'], string> = { topic: 'tag', year: 'calendar', file: 'file-text' };
+const GROUP_ICONS: Record<GroupNode['groupBy'], string> = { topic: 'tag', year: 'calendar', file: 'file-text', tag: 'tag' };
 
 function groupItem(group: GroupNode, filtered: boolean): vscode.TreeItem {
   const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Collapsed);
@@ -40,19 +44,22 @@ function groupTooltip(group: GroupNode, count: string): string {
   return group.why ? `${group.label}: ${papers}\n${group.why}` : `${group.label}: ${papers}`;
 }
 
-function paperItem(node: PaperNode, cited: number): vscode.TreeItem {
+function paperItem(node: PaperNode, cited: number, entry: ReadingEntry | undefined): vscode.TreeItem {
   const { paper } = node;
   const item = new vscode.TreeItem(displayTitle(paper.title), vscode.TreeItemCollapsibleState.None);
   item.id = node.id;
-  // How often the notes cite it, first: what a writer scans the list for.
-  item.description = cited ? `cited ${cited}× · ${paperDescription(paper)}` : paperDescription(paper);
-  // Untrusted, no HTML, no icons: the text is from listings and already escaped.
-  const tooltip = new vscode.MarkdownString(paperTooltipMarkdown(paper), false);
+  // The status and tags, then how often the notes cite it: what a reader and a writer scan the list for.
+  item.description = [readingDescription(entry) || undefined, cited ? `cited ${cited}×` : undefined, paperDescription(paper) || undefined].filter(Boolean).join(' · ');
+  // Untrusted, no HTML, no icons: the text is from listings (and the reading list) and escaped.
+  const reading = readingSummary(entry);
+  const tooltip = new vscode.MarkdownString(paperTooltipMarkdown(paper) + (reading ? `\n\n**Reading:** ${escapeMarkdown(reading)}` : ''), false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
   item.tooltip = tooltip;
   item.contextValue = 'paper';
-  item.iconPath = new vscode.ThemeIcon('book');
+  const status = entry?.status;
+  item.iconPath = status ? new vscode.ThemeIcon(STATUS_ICONS[status], new vscode.ThemeColor(STATUS_COLOURS[status])) : new vscode.ThemeIcon('book');
+  if (status) item.accessibilityInformation = { label: `${displayTitle(paper.title)}, ${STATUS_LABELS[status]}` };
   item.command = { command: COMMANDS.showDetails, title: 'Show Paper Details', arguments: [paper.key] };
   return item;
 }

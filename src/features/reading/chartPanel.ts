@@ -1,15 +1,15 @@
 // Show Library Chart: papers per topic over time and the most upvoted papers, in the
-// editor's theme colours. A bar or a legend entry filters the Papers view by its topic; a
-// paper opens its details; Export SVG writes the drawing in plain colours.
+// editor's theme colours. A bar shows exactly its papers in the Papers view (a legend entry,
+// its topic's); a paper opens its details; Export SVG writes the drawing in plain colours.
 import * as vscode from 'vscode';
 import { escapeXml, FILE_COLOURS, libraryChartData, libraryChartSvg, THEME_COLOURS, type LibraryChartData } from '../../core/reading/chart';
 import { writeAtomically } from '../../vscode/atomicWrite';
-import { COMMANDS, PAPERS_VIEW } from '../../vscode/ids';
+import { COMMANDS, INTERNAL_COMMANDS, PAPERS_VIEW } from '../../vscode/ids';
 import type { Services } from '../shared/services';
 
 export const CHART_VIEW_TYPE = 'litReview.libraryChart';
 
-type Message = { type: 'filter'; topic: string } | { type: 'details'; key: string } | { type: 'export' };
+type Message = { type: 'filter'; topic: string; period?: string } | { type: 'details'; key: string } | { type: 'export' };
 
 export class LibraryChartPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -52,7 +52,7 @@ export class LibraryChartPanel implements vscode.Disposable {
   private async receive(message: Message): Promise<void> {
     if (message.type === 'filter' && typeof message.topic === 'string') {
       await vscode.commands.executeCommand(`${PAPERS_VIEW}.focus`);
-      await vscode.commands.executeCommand(COMMANDS.filter, message.topic);
+      await vscode.commands.executeCommand(INTERNAL_COMMANDS.filterByChartBar, { topic: message.topic, period: typeof message.period === 'string' ? message.period : undefined });
     } else if (message.type === 'details' && typeof message.key === 'string') {
       await vscode.commands.executeCommand(COMMANDS.showDetails, message.key);
     } else if (message.type === 'export') {
@@ -113,7 +113,7 @@ button.paper:focus-visible, button.action:focus-visible { outline: 1px solid var
 </style></head>
 <body>
 <div class="toolbar"><h1>Papers per topic by ${data.byYear ? 'year' : 'month'}</h1><button class="action" id="export" title="Save this chart as an SVG file">Export SVG</button></div>
-<p class="sub">${total} dated papers${data.undated ? `, ${data.undated} without a month` : ''}. Click a bar or a topic to show its papers in the Papers view.</p>
+<p class="sub">${total} dated papers${data.undated ? `, ${data.undated} without a month` : ''}. Click a bar to list its papers in the Papers view, or a topic below the chart for all of its papers.</p>
 ${chart}
 ${top ? `<h2>Most upvoted</h2><ol>${top}</ol>` : ''}
 <script nonce="${n}">
@@ -122,7 +122,7 @@ for (const fill of document.querySelectorAll('.fill')) fill.style.width = fill.d
 document.addEventListener('click', (event) => {
   const target = event.target instanceof Element ? event.target : null;
   const topic = target && target.closest('[data-topic]');
-  if (topic) return vscode.postMessage({ type: 'filter', topic: topic.getAttribute('data-topic') });
+  if (topic) return vscode.postMessage({ type: 'filter', topic: topic.getAttribute('data-topic'), period: topic.getAttribute('data-period') || undefined });
   const paper = target && target.closest('[data-key]');
   if (paper) return vscode.postMessage({ type: 'details', key: paper.getAttribute('data-key') });
   if (target && target.closest('#export')) vscode.postMessage({ type: 'export' });

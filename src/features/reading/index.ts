@@ -2,26 +2,25 @@
 // folder's reading list), "Next to Read", papers similar to a paper or to the note being
 // written, and a chart of the library.
 import * as vscode from 'vscode';
-import type { Library } from '../../core/indexing/library';
 import type { Paper } from '../../core/paper/paper';
 import { displayTitle } from '../../core/views/displayTitle';
 import { readingDescription, readingOf, STATUS_ICONS } from '../../core/reading/display';
-import { SimilarityIndex, type SimilarHit } from '../../core/reading/similar';
+import type { SimilarHit } from '../../core/reading/similar';
 import { isoDay, nextToRead, parseStatus, READING_STATUSES, STATUS_LABELS, tagCounts, type ReadingChange, type ReadingStatus } from '../../core/reading/status';
 import { COMMANDS } from '../../vscode/ids';
 import { papersToUse, paperToUse } from '../shared/commandPapers';
+import { askExclusionReason } from '../shared/exclusionReason';
 import type { FeatureActivator, Services } from '../shared/services';
+import { similarityIndexOf } from '../shared/similarIndex';
 import { LibraryChartPanel } from './chartPanel';
-import { ReadingStore } from './readingStore';
 
 interface PaperItem extends vscode.QuickPickItem {
   key: string;
 }
 
 export const activate: FeatureActivator = (services) => {
-  const store = new ReadingStore(services);
+  const store = services.reading;
   const chart = new LibraryChartPanel(services);
-  const similar = new SimilarPapers(services);
   const choose = (args: unknown[], title: string) => papersToUse(services, args.slice(0, 2), `Lit Review: ${title}`, 'Type to search papers by title, author, key or arXiv id');
 
   const change = async (papers: readonly Paper[], what: Omit<ReadingChange, 'today'>): Promise<string[]> => {
@@ -32,7 +31,6 @@ export const activate: FeatureActivator = (services) => {
   };
 
   services.context.subscriptions.push(
-    store,
     chart,
     // (clicked, selected[]) from the Papers view; a third argument names the status, a fourth the reason.
     vscode.commands.registerCommand(COMMANDS.setReadingStatus, async (...args: unknown[]) => {
@@ -51,7 +49,7 @@ export const activate: FeatureActivator = (services) => {
       if (!status) return undefined;
       let reason = typeof args[3] === 'string' ? args[3] : undefined;
       if (status === 'excluded' && reason === undefined && typeof args[2] !== 'string') {
-        reason = await vscode.window.showInputBox({ title: 'Why is it excluded?', prompt: 'An optional reason, kept with the status (Enter to leave it out)', placeHolder: 'e.g. not about search agents' });
+        reason = await askExclusionReason();
         if (reason === undefined) return undefined;
       }
       return change(papers, { status, reason });
@@ -86,8 +84,8 @@ export const activate: FeatureActivator = (services) => {
     vscode.commands.registerCommand(COMMANDS.similarPapers, async (argument?: unknown) => {
       const paper = await paperToUse(services, argument, 'Similar Papers');
       if (!paper) return undefined;
-      const hits = similar.index(await services.library.whenIndexed().catch(() => services.library.current)).similarToPaper(paper.key, { limit: 20 });
-      showPapers(await similar.items(hits, store), `Papers Like ${paper.key}`, `Ranked by the words of titles and abstracts they share with "${paper.title}"`);
+      const hits = similarityIndexOf(await services.library.whenIndexed().catch(() => services.library.current)).similarToPaper(paper.key, { limit: 20 });
+      showPapers(await similarItems(services, hits), `Papers Like ${paper.key}`, `Ranked by the words of titles and abstracts they share with "${paper.title}"`);
       return hits;
     }),
     vscode.commands.registerCommand(COMMANDS.papersLikeThisNote, async (text?: unknown) => {
@@ -97,8 +95,8 @@ export const activate: FeatureActivator = (services) => {
         void vscode.window.showInformationMessage('Open a note (or select some of its text) to find the papers like it.');
         return undefined;
       }
-      const hits = similar.index(await services.library.whenIndexed().catch(() => services.library.current)).similarToText(given, { limit: 20 });
-      showPapers(await similar.items(hits, store), 'Papers Like This Note', hits.length ? 'Ranked by the words of titles and abstracts they share with the note' : 'No paper shares a word with this note');
+      const hits = similarityIndexOf(await services.library.whenIndexed().catch(() => services.library.current)).similarToText(given, { limit: 20 });
+      showPapers(await similarItems(services, hits), 'Papers Like This Note', hits.length ? 'Ranked by the words of titles and abstracts they share with the note' : 'No paper shares a word with this note');
       return hits;
     }),
     vscode.commands.registerCommand(COMMANDS.showLibraryChart, async () => {
@@ -154,31 +152,20 @@ async function pickTag(inUse: readonly string[], title: string, placeholder: str
   });
 }
 
-/** One similarity index per library, built on first use. */
-class SimilarPapers {
-  private built: { library: Library; index: SimilarityIndex } | undefined;
-
-  constructor(private readonly services: Services) {}
-
-  index(library: Library): SimilarityIndex {
-    if (this.built?.library !== library) this.built = { library, index: SimilarityIndex.build(library.papers.filter((paper) => !paper.container)) };
-    return this.built.index;
-  }
-
-  async items(hits: readonly SimilarHit[], store: ReadingStore): Promise<PaperItem[]> {
-    const list = await store.current();
-    const library = this.services.library.current;
-    return hits.flatMap((hit) => {
-      const paper = library.byKey(hit.key);
-      if (!paper) return [];
-      const entry = readingOf(list, paper);
-      const status: ReadingStatus | undefined = entry?.status;
-      return [{
-        key: paper.key,
-        label: `${status ? `$(${STATUS_ICONS[status]}) ` : ''}${displayTitle(paper.title)}`,
-        description: `${Math.round(hit.score * 100)}% · ${paper.key}`,
-        detail: `$(symbol-keyword) ${hit.why.join(', ')}${entry?.tags.length ? `   ${entry.tags.map((tag) => `#${tag}`).join(' ')}` : ''}`,
-      }];
-    });
-  }
+/** Similar papers as rows of a quick pick: how alike, and the words that make them so. */
+async function similarItems(services: Services, hits: readonly SimilarHit[]): Promise<PaperItem[]> {
+  const list = await services.reading.current();
+  const library = services.library.current;
+  return hits.flatMap((hit) => {
+    const paper = library.byKey(hit.key);
+    if (!paper) return [];
+    const entry = readingOf(list, paper);
+    const status: ReadingStatus | undefined = entry?.status;
+    return [{
+      key: paper.key,
+      label: `${status ? `$(${STATUS_ICONS[status]}) ` : ''}${displayTitle(paper.title)}`,
+      description: `${Math.round(hit.score * 100)}% · ${paper.key}`,
+      detail: `$(symbol-keyword) ${hit.why.join(', ')}${entry?.tags.length ? `   ${entry.tags.map((tag) => `#${tag}`).join(' ')}` : ''}`,
+    }];
+  });
 }

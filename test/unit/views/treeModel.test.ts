@@ -4,6 +4,8 @@ import type { Topic } from '../../../src/core/topics/types';
 import { paperComparator } from '../../../src/core/paper/order';
 import { PAGE_SIZE, TreeModel, allTopicNames, topicsHolding, type GroupNode, type TreeNode } from '../../../src/core/views/treeModel';
 import { makePaper } from '../paperFactory';
+import { parseReadingList } from '../../../src/core/reading/status';
+import type { ReadingFilter } from '../../../src/core/reading/display';
 
 function topic(name: string, keys: string[], children?: Topic[]): Topic {
   return { name, keys, why: `Why ${name}`, origin: 'auto', children };
@@ -158,5 +160,51 @@ describe('a filtered tree', () => {
     assert.equal(narrowed!.count, 1);
     assert.equal(narrowed!.total, parent!.count, 'the filtered count is out of the count the unfiltered tree shows');
     assert.deepEqual(narrowed!.subgroups.map((group) => group.label), ['Has the match'], 'subtopics without a match are hidden');
+  });
+});
+
+describe('the tree and the reading list', () => {
+  const reading = parseReadingList([
+    'old\tread\t2026-01-02\tsurvey,rl',
+    'new\tto-read\t2026-01-03\trl',
+    'aliased\texcluded\t2026-01-04\t\tnot about search',
+  ].join('\n'));
+  const withAlias = [...papers, makePaper({ key: 'moved', aliases: ['aliased'], title: 'Moved Paper', date: '2024-05-01' })];
+
+  it('groups by tag, tags by name, a paper with two tags under both, untagged papers last', () => {
+    const model = new TreeModel(withAlias, [], { groupBy: 'tag', sortOrder: 'newest', reading });
+    assert.deepEqual(labels(model.roots), ['rl', 'survey', 'Untagged']);
+    assert.deepEqual(model.roots.map((group) => group.groupBy), ['tag', 'tag', 'tag']);
+    assert.deepEqual(labels(model.children(model.roots[0]).nodes), ['new', 'old']);
+    assert.deepEqual(labels(model.children(model.roots[2]).nodes), ['moved', 'mid', 'undated']);
+    assert.equal(model.roots[2]!.id, 'tag-none');
+    assert.equal(model.visiblePaperCount, withAlias.length, 'each paper counted once, however many tags it has');
+    assert.equal(new Set(model.roots.map((group) => group.id)).size, 3);
+  });
+
+  it('puts every paper under "Untagged" when nobody has tagged one', () => {
+    const model = new TreeModel(papers, [], { groupBy: 'tag', sortOrder: 'title' });
+    assert.deepEqual(labels(model.roots), ['Untagged']);
+    assert.equal(model.roots[0]!.count, papers.length);
+  });
+
+  it('filters by status, by tag, by both, and by "no status", finding a paper under an alias', () => {
+    const count = (readingFilter: ReadingFilter) => new TreeModel(withAlias, [topic('Search', ['old', 'new', 'mid'])], { groupBy: 'topic', sortOrder: 'newest', reading, readingFilter }).visiblePaperCount;
+    assert.equal(count({ status: 'read' }), 1);
+    assert.equal(count({ status: 'excluded' }), 1, 'the line written under an alias counts for the paper');
+    assert.equal(count({ tag: 'RL' }), 2, 'tags match whatever their case');
+    assert.equal(count({ status: 'to-read', tag: 'rl' }), 1);
+    assert.equal(count({ status: 'to-read', tag: 'survey' }), 0);
+    assert.equal(count({ status: 'none' }), 2);
+    const filtered = new TreeModel(withAlias, [topic('Search', ['old', 'new', 'mid'])], { groupBy: 'topic', sortOrder: 'newest', reading, readingFilter: { tag: 'rl' } });
+    assert.deepEqual(labels(filtered.roots), ['Search'], 'groups the filter empties are hidden');
+    assert.equal(filtered.roots[0]!.count, 2);
+    assert.equal(filtered.roots[0]!.total, 3);
+  });
+
+  it('combines the reading filter with a text filter', () => {
+    const model = new TreeModel(withAlias, [], { groupBy: 'year', sortOrder: 'newest', reading, readingFilter: { tag: 'rl' }, matching: new Set(['old', 'mid']) });
+    assert.equal(model.visiblePaperCount, 1);
+    assert.deepEqual(labels(model.roots), ['2023']);
   });
 });
