@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LitReviewApi } from '../../src/extension';
 import type { CitationPicker } from '../../src/features/cite/insertCitation';
 import type { BibliographyCheckRun } from '../../src/features/citations/checkBibliography';
-import { EXAMPLE_PAPER_COUNT, activateExtension, workspaceUri } from './workspace';
+import { EXAMPLE_PAPER_COUNT, activateExtension, workspaceUri, closeAllEditors } from './workspace';
 import { until, within } from './waiting';
 
 const encoder = new TextEncoder();
@@ -29,13 +29,6 @@ async function openNote(relativePath: string, text: string, offset = text.length
   const position = document.positionAt(offset);
   editor.selection = new vscode.Selection(position, position);
   return editor;
-}
-
-async function closeAllEditors(): Promise<void> {
-  for (let i = 0; i < 20 && vscode.window.tabGroups.all.some((group) => group.tabs.length); i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  }
 }
 
 const accept = (): Promise<unknown> => within(vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'), 'Enter');

@@ -64,8 +64,9 @@ describe('Lit Review in the editor', () => {
 
   it('reads the workspace folder itself when the library folder is "."', async () => {
     await setLibraryFolders(['.']);
-    assert.equal(await reindex(), EXAMPLE_PAPER_COUNT + MORE_PAPER_COUNT);
+    const count = await reindex();
     const files = new Set(api.library().papers.flatMap((paper) => paper.sources.map((source) => source.file)));
+    assert.equal(count, EXAMPLE_PAPER_COUNT + MORE_PAPER_COUNT, `read from ${[...files].join(', ')}`);
     assert.deepEqual([...files].sort(), [MORE_LISTING, `papers/${EXAMPLE_LISTING}`].sort());
   });
 

@@ -4,7 +4,7 @@ import { SearchIndex } from '../../src/core/search';
 import type { LitReviewApi } from '../../src/extension';
 import type { PickerItem } from '../../src/features/shared/pickerItems';
 import type { SearchPicker } from '../../src/features/search';
-import { EXAMPLE_PAPER_COUNT, activateExtension, workspaceUri } from './workspace';
+import { EXAMPLE_PAPER_COUNT, activateExtension, workspaceUri, closeAllEditors } from './workspace';
 import { until, within } from './waiting';
 
 async function openSearch(query?: string): Promise<SearchPicker> {
@@ -22,14 +22,6 @@ async function activeKey(picker: SearchPicker): Promise<string | undefined> {
 
 function keysOf(items: readonly PickerItem[]): string[] {
   return items.map((item) => ('paper' in item ? item.paper.key : `(${item.label})`));
-}
-
-/** Closes every editor without asking to save (untitled notes are thrown away). */
-async function closeAllEditors(): Promise<void> {
-  for (let i = 0; i < 20 && vscode.window.tabGroups.all.some((group) => group.tabs.length); i++) {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  }
 }
 
 describe('the search quick pick', function () {
@@ -73,19 +65,20 @@ describe('the search quick pick', function () {
     assert.ok('paper' in row);
     const paper = row.paper;
     assert.equal(row.label, paper.title);
-    const facts = `2025 · ${paper.authorCount} authors · ▲${paper.upvotes} — `;
+    // No note is in front: the row says Enter shows the details.
+    const facts = `2025 · ${paper.authorCount} authors · ▲${paper.upvotes} · Enter: show details — `;
     const detail = row.detail ?? '';
     assert.ok(detail.startsWith(facts), detail);
     const abstract = detail.slice(facts.length);
     assert.ok(abstract.length <= 161 && abstract.endsWith('…') && paper.abstract?.startsWith(abstract.slice(0, -1)), 'the abstract’s beginning');
     assert.equal(row.alwaysShow, true);
     assert.equal(paper.links.length, 0);
-    assert.deepEqual(row.buttons?.map((button) => button.tooltip), ['Cite in the note', 'Copy BibTeX'], 'no link, no button to open it');
+    assert.deepEqual(row.buttons?.map((button) => button.tooltip), ['Cite in the note', 'Copy BibTeX', 'Set reading status…'], 'no link, no button to open it');
     picker.quickPick.value = 'MARS2 multi-agent tree search';
     await within(picker.settled(), 'the rows');
     const linked = picker.quickPick.items[0]!;
     assert.ok('paper' in linked && linked.paper.key === 'mars2026' && linked.paper.links.length > 0);
-    assert.deepEqual(linked.buttons?.map((button) => button.tooltip), ['Cite in the note', 'Copy BibTeX', 'Open the paper’s page']);
+    assert.deepEqual(linked.buttons?.map((button) => button.tooltip), ['Cite in the note', 'Copy BibTeX', 'Open the paper’s page', 'Set reading status…']);
   });
 
   it('shows the newest papers before anything is typed', async () => {

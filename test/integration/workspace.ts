@@ -38,3 +38,19 @@ export async function reindex(): Promise<number> {
   if (typeof count !== 'number') throw new Error(`litReview.reindex returned ${String(count)}, expected the number of papers`);
   return count;
 }
+
+/**
+ * Closes every editor without saving, and reverts documents changed without an editor (a
+ * bibliography a citation or an undo edited): deleted afterwards, a dirty one would be
+ * saved back by a later test and add its entries to the library.
+ */
+export async function closeAllEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((each) => each.isDirty && !each.isUntitled)) {
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  for (let i = 0; i < 20 && vscode.window.tabGroups.all.some((group) => group.tabs.length); i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  }
+}
