@@ -11,6 +11,8 @@ const watch = process.argv.includes('--watch');
 
 const common = {
   bundle: true,
+  // pg requires its optional native binding only when asked for it, which Lit Review never does.
+  external: ['pg-native'],
   platform: 'node',
   target: 'node20',
   format: 'cjs',
@@ -24,7 +26,7 @@ const common = {
 
 const builds = [
   // `vscode` is provided by the editor at run time.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: [...common.external, 'vscode'] },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Formats references off the editor's thread; citeproc lives only here, not in extension.js.
   { ...common, entryPoints: ['src/vscode/referenceWorker.ts'], outfile: 'dist/referenceWorker.js' },

@@ -21,6 +21,8 @@ import { SimilarityIndex } from './core/reading/similar';
 import { applyReadingChange, emptyReadingList, isoDay, parseReadingList, parseStatus, READING_FILE, READING_STATUSES, serializeReadingList, type ReadingList } from './core/reading/status';
 import { readIfPresent, writeAtomically } from './node/writeListing';
 import { addCommand, resolveCommand, UnknownIdentifierError } from './node/resolveCommands';
+import { publishCommand, sharedSearch } from './node/postgres/commands';
+import { SharedLibraryError } from './node/postgres/types';
 
 const USAGE = `Usage: lit-review <command> [options]
 
@@ -57,9 +59,17 @@ Commands:
   similar KEY... [--limit N] the papers most like KEY (several keys: like them together),
                             with the shared words that make them alike (default limit 20)
   similar --text "TEXT"     the papers most like a text (a note, a question)
+  publish --library DIR... [--postgres URL]
+                            publish the folders to a shared library on PostgreSQL
+                            (only the listings changed since the last publish)
+  search "QUERY" --postgres URL
+                            search the shared library instead of the folders
 
 Options:
   --library PATH            a folder or file of listings (repeatable; default: .)
+  --postgres URL            the shared library: postgres://user@host/db, key=value
+                            settings (service=lab), or "" for the PG* variables,
+                            PGSERVICE and ~/.pgpass alone
   --include GLOB, --exclude GLOB
                             files to read and to leave out, relative to each library
                             folder (repeatable; default: the extension's defaults)
@@ -103,6 +113,7 @@ interface Options {
   tags: string[];
   untags: string[];
   text?: string;
+  postgres?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -135,6 +146,7 @@ function parseOptions(argv: string[]): Options {
         tag: { type: 'string', multiple: true },
         untag: { type: 'string', multiple: true },
         text: { type: 'string' },
+        postgres: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -171,6 +183,7 @@ function parseOptions(argv: string[]): Options {
     tags: values.tag ?? [],
     untags: values.untag ?? [],
     text: values.text,
+    postgres: values.postgres,
   };
 }
 
@@ -244,7 +257,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return options.help || options.command === 'help' ? 0 : 2;
   }
-  if (!['index', 'search', 'topics', 'cite', 'bib', 'resolve', 'add', 'citations', 'check', 'mark', 'similar'].includes(options.command)) throw new UsageError(`Unknown command "${options.command}".`);
+  if (!['index', 'search', 'topics', 'cite', 'bib', 'resolve', 'add', 'citations', 'check', 'mark', 'similar', 'publish'].includes(options.command)) throw new UsageError(`Unknown command "${options.command}".`);
   // Note paths follow --notes and --cited-in; the shell spreads a glob into positionals after them.
   if (options.command === 'citations' || options.command === 'check') options.notes.push(...options.args.splice(0));
   if (options.command === 'bib' && options.citedIn.length) options.citedIn.push(...options.args.splice(0));
@@ -265,6 +278,7 @@ async function main(argv: string[]): Promise<number> {
     for (const root of missing) process.stderr.write(`lit-review: the library folder "${root}" does not exist.\n`);
     return 1;
   }
+  if (options.command === 'publish' || (options.command === 'search' && options.postgres !== undefined)) return sharedLibraryCommand(options);
   const { library, overrides, problems } = await loadLibrary(options);
   if (options.command === 'resolve' || options.command === 'add') return networkCommand(options, library);
   if (options.command === 'citations' || options.command === 'check') return notesCommand(options, library);
@@ -511,6 +525,17 @@ function packageVersion(): string {
   }
 }
 
+/** `publish` and `search --postgres`: the shared library on PostgreSQL. */
+async function sharedLibraryCommand(options: Options): Promise<number> {
+  if (options.command === 'search') {
+    const results = await sharedSearch({ query: options.args[0]!, connectionString: options.postgres!, limit: options.limit });
+    print(options.json, { results }, () => (results.length ? table([['KEY', 'SCORE', 'TITLE'], ...results.map((r) => [r.key, r.score.toFixed(3), clip(r.title, 90)])]) : 'No papers match.\n'));
+    return 0;
+  }
+  await publishCommand({ folders: options.libraries, connectionString: options.postgres || undefined, include: options.include, exclude: options.exclude, keyTemplate: options.keyTemplate, json: options.json, producer: `lit-review ${packageVersion()}`, log: (line) => process.stderr.write(`${line}\n`) });
+  return 0;
+}
+
 interface TopicOutput {
   name: string;
   why: string;
@@ -538,7 +563,10 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof UsageError) {
+    if (error instanceof SharedLibraryError) {
+      process.stderr.write(`lit-review: ${error.message}\n`);
+      process.exitCode = 1;
+    } else if (error instanceof UsageError) {
       process.stderr.write(`lit-review: ${error.message}\nRun "lit-review --help" for usage.\n`);
       process.exitCode = 2;
     } else {

@@ -17,11 +17,19 @@ export interface ReadOptions {
   exclude?: readonly string[];
   /** Called after each file, for progress on big folders. */
   onFile?: (done: number, file: string) => void;
+  /**
+   * Called with each file's size and modification time before it is read: a file it
+   * calls unchanged is not read, only listed in `unchanged` (a publisher's earlier parse
+   * of it still holds).
+   */
+  unchanged?: (file: string, size: number, modifiedMs: number) => boolean;
 }
 
 export interface ReadResult {
   listings: Listing[];
   problems: Problem[];
+  /** The files `unchanged` kept from being read. */
+  unchanged: string[];
 }
 
 /** Folders and VCS metadata that never hold listings. */
@@ -32,7 +40,7 @@ const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', '.hg', '.svn']);
  * folder. Symlinks are followed once: a link back into a folder already seen is reported.
  */
 export async function readListings(root: string, options: ReadOptions = {}): Promise<ReadResult> {
-  const result: ReadResult = { listings: [], problems: [] };
+  const result: ReadResult = { listings: [], problems: [], unchanged: [] };
   const defaults = defaultSettings();
   const maxFileSizeMB = options.maxFileSizeMB ?? defaults.maxFileSizeMB;
   const include = options.include ?? defaults.include;
@@ -52,7 +60,7 @@ export async function readListings(root: string, options: ReadOptions = {}): Pro
     const relative = path.relative(base, file).split(path.sep).join('/');
     // The same choice of files as the extension's: a single file named on the command line is read whatever its name.
     if (rootStat.isDirectory() && !matchesGlobs(relative, include, exclude)) continue;
-    await readOne(file, relative, maxFileSizeMB, result);
+    await readOne(file, relative, maxFileSizeMB, result, options.unchanged);
     options.onFile?.(++done, relative);
   }
   return result;
@@ -87,9 +95,13 @@ async function walk(folder: string, base: string, seen: Set<string>, files: stri
   }
 }
 
-async function readOne(file: string, relative: string, maxFileSizeMB: number, result: ReadResult): Promise<void> {
+async function readOne(file: string, relative: string, maxFileSizeMB: number, result: ReadResult, unchanged: ReadOptions['unchanged']): Promise<void> {
   try {
     const stat = await fs.stat(file);
+    if (unchanged?.(relative, stat.size, stat.mtimeMs)) {
+      result.unchanged.push(relative);
+      return;
+    }
     const oversize = oversizeProblem(relative, stat.size, maxFileSizeMB);
     if (oversize) {
       result.problems.push(oversize);

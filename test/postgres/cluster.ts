@@ -61,8 +61,14 @@ async function freePort(): Promise<number> {
 const running = new Set<Cluster>();
 let exitHookInstalled = false;
 
+export interface ClusterOptions {
+  database?: string;
+  /** Server settings beyond the defaults (`shared_buffers: '1GB'`, say), for the benchmark's sizes. */
+  settings?: Record<string, string>;
+}
+
 /** Starts a fresh cluster with a password-protected superuser; `database` is created empty. */
-export async function startCluster(options: { database?: string } = {}): Promise<Cluster> {
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
   const why = clusterUnavailable();
   if (why) throw new Error(`Cannot start PostgreSQL: ${why}`);
   const bin = postgresBinDir()!;
@@ -93,8 +99,9 @@ export async function startCluster(options: { database?: string } = {}): Promise
   rmSync(pwfile, { force: true });
 
   const logFile = join(folder, 'server.log');
+  const extra = Object.entries(options.settings ?? {}).map(([name, value]) => ` -c ${name}=${value}`).join('');
   const start = () =>
-    run('pg_ctl', ['-D', data, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`, 'start'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    run('pg_ctl', ['-D', data, '-l', logFile, '-w', '-t', '60', '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off${extra}`, 'start'], { stdio: ['ignore', 'pipe', 'pipe'] });
   start();
   run('psql', ['-h', folder, '-p', String(port), '-U', user, '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-q', '-c', `CREATE DATABASE ${database}`]);
 

@@ -23,7 +23,10 @@ export interface Page<T> {
 }
 
 export interface SharedLibrary {
-  /** The best papers for a query, ranked as the local engine ranks: exact keys, ids and short names first, then typo-tolerant titles, then words anywhere. */
+  /**
+   * The best papers for a query, ranked as the local engine ranks: exact keys, ids and short names first, then typo-tolerant titles, then words anywhere.
+   * Aborting `signal` rejects at once with the signal's reason (an AbortError, not a SharedLibraryError): a keystroke replaced by the next is no failure.
+   */
   search(query: string, options?: { limit?: number; signal?: AbortSignal }): Promise<SharedHit[]>;
   /** Papers by key or alias, with every field (for citing: the full BibTeX comes from them). */
   papers(keys: readonly string[]): Promise<Paper[]>;
@@ -50,7 +53,7 @@ export class SharedLibraryError extends Error {
 }
 
 export interface SharedLibraryOptions {
-  /** `postgres://…` or key=value; when absent, the PG* variables, PGSERVICE and ~/.pgpass apply as in psql. */
+  /** `postgres://…`, key=value, or a bare service name (as `service=name`); the PG* variables, PGSERVICE and ~/.pgpass fill in what it leaves out, as in psql. */
   connectionString?: string;
   /** A password given apart from the connection string (the editor keeps it in its secret storage). */
   password?: string;
