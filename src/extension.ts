@@ -15,7 +15,10 @@ import * as resolve from './features/resolve';
 import * as search from './features/search';
 import * as reading from './features/reading';
 import type { FeatureActivator, Services } from './features/shared/services';
+import { ReadingStore } from './features/shared/readingStore';
 import { createTopicsTree, type PapersTreeProvider } from './features/papers-view';
+import { SharedLibraryService } from './features/shared/sharedLibraryService';
+import { createSharedLibrary, type SharedLibraryUi } from './features/shared-library';
 
 /** What `activate` returns: lets other extensions and the integration tests see the library. */
 export interface LitReviewApi {
@@ -41,6 +44,10 @@ export interface LitReviewApi {
   tree: PapersTreeProvider;
   /** The References view of the note in front. */
   references(): citations.ReferencesProvider | undefined;
+  /** The shared library's view and status bar item, as shown. */
+  sharedLibrary: SharedLibraryUi;
+  /** The details page on show (its paper's key and its HTML), if it is open. */
+  details(): { key: string; html: string } | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): LitReviewApi {
@@ -52,11 +59,16 @@ export function activate(context: vscode.ExtensionContext): LitReviewApi {
 
   const references = new ReferenceFormatter(config, vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath);
   context.subscriptions.push(references);
-  const services: Services = { context, config, library, output, references };
+  const readingList = new ReadingStore(library, output);
+  context.subscriptions.push(readingList);
+  const sharedLibrary = new SharedLibraryService(context, config, output);
+  context.subscriptions.push(sharedLibrary);
+  const services: Services = { context, config, library, output, references, reading: readingList, sharedLibrary };
   // The Papers view first: the API below hands its tree to tests and other extensions.
   const tree = createTopicsTree(services);
   const FEATURES: FeatureActivator[] = [indexing.activate, details.activate, search.activate, cite.activate, citations.activate, resolve.activate, reading.activate];
   for (const activateFeature of FEATURES) activateFeature(services);
+  const sharedLibraryUi = createSharedLibrary(services);
 
   void library.start();
   return {
@@ -71,6 +83,8 @@ export function activate(context: vscode.ExtensionContext): LitReviewApi {
     search: (query, limit) => library.searchIndex().search(query, { limit }).map((hit) => hit.paper),
     tree,
     references: () => citations.referencesOf(services),
+    sharedLibrary: sharedLibraryUi,
+    details: () => details.shownDetails(),
   };
 }
 

@@ -2,6 +2,7 @@
 // is reported by name with the fix, so one typo in settings.json never stops the extension.
 import { z } from 'zod';
 import { DEFAULT_KEY_TEMPLATE } from './paper/keys';
+import { connectionProblem } from './util/connectionString';
 
 const TopicRuleSchema = z.object({
   name: z.string().min(1),
@@ -40,6 +41,11 @@ export const SETTING_SCHEMAS = {
   huggingFaceUrl: z.string().url().default('https://huggingface.co'),
   arxivUrl: z.string().url().default('https://export.arxiv.org'),
   crossrefUrl: z.string().url().default('https://api.crossref.org'),
+  'sharedLibrary.connection': z
+    .string()
+    .trim()
+    .refine((text) => connectionProblem(text) === undefined, { error: (issue) => connectionProblem(String(issue.input)) ?? 'a connection string' })
+    .default(''),
 } as const;
 
 export type SettingName = keyof typeof SETTING_SCHEMAS;

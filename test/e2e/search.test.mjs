@@ -56,8 +56,10 @@ describe('searching papers in the workbench', function () {
       assert.equal(row.index, position, 'rows from the top, none skipped');
       assert.ok(row.aria.startsWith(expected[position]), `row ${position + 1} is "${expected[position]}", not "${row.aria}"`);
     });
-    // Each row: the title, then year · organisation or authors (· upvotes) and the abstract.
-    assert.match(rows[0].aria, /, 20\d\d · \d+ authors(?: · ▲\d+)? — Large models are/);
+    // Each row: the title, then year · organisation or authors (· upvotes), what Enter does
+    // (the note is in front: it cites), and the abstract.
+    assert.match(rows[0].aria, /, 20\d\d · \d+ authors(?: · ▲\d+)? · Enter: cite in review\.md — Large models are/);
+    assert.ok(rows.every((row) => row.aria.includes('Enter: cite in review.md — ')), 'every row says it');
     const input = await workbench.quickInput().locator('input.input').inputValue();
     assert.equal(input, QUERY);
     await workbench.moveMouseAway();

@@ -1,6 +1,6 @@
 // "Lit Review: Search Papers": the library at the fingertips. Enter cites the paper into the
 // note being written, or shows its details when no note is in front; row buttons cite, copy
-// the BibTeX entry or open the paper's page.
+// the BibTeX entry, open the paper's page or set its reading status.
 import * as vscode from 'vscode';
 import { bibtexEntry } from '../shared/entries';
 import type { Paper } from '../../core/paper/paper';
@@ -8,12 +8,15 @@ import { preferredLink } from '../../core/paper/links';
 import { citingFor, type Citing } from '../shared/citing';
 import type { FeatureActivator, Services } from '../shared/services';
 import { PaperPicker } from '../shared/paperPicker';
+import { isSharedPaper, paperArgument } from '../shared/sharedPapers';
 import { isPaperItem, NO_PAPERS_ACTION, type PickerItem } from '../shared/pickerItems';
 import { COMMANDS } from '../../vscode/ids';
+import { readingOf } from '../../core/reading/display';
 
 const CITE_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Cite in the note' };
 const COPY_BIBTEX_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy BibTeX' };
 const OPEN_LINK_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: 'Open the paper’s page' };
+const STATUS_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('bookmark'), tooltip: 'Set reading status…' };
 
 /** What Enter did with the chosen paper. */
 export type SearchOutcome = 'inserted' | 'replaced' | 'copied' | 'details' | 'other' | 'cancelled';
@@ -44,11 +47,16 @@ export const activate: FeatureActivator = (services) => {
 };
 
 function openSearch(services: Services, citing: Citing, initialQuery: string, replace: KeyToReplace | undefined): SearchPicker {
+  const enterDoes = enterAction(citing, replace);
   const picker = new PaperPicker(services.library, {
     title: 'Lit Review: Search Papers',
-    placeholder: citing.noteEditor() ? 'Search titles, authors, abstracts, keys — Enter cites the paper in the note' : 'Search titles, authors, abstracts, keys — Enter shows the paper',
+    placeholder: enterDoes.placeholder,
     initialQuery,
-    buttons: (paper) => (preferredLink(paper) ? [CITE_BUTTON, COPY_BIBTEX_BUTTON, OPEN_LINK_BUTTON] : [CITE_BUTTON, COPY_BIBTEX_BUTTON]),
+    shared: services.sharedLibrary,
+    enterHint: () => enterDoes.hint,
+    // A shared library's paper is not in the local reading list: it has no status to set.
+    buttons: (paper) => (preferredLink(paper) ? [CITE_BUTTON, COPY_BIBTEX_BUTTON, OPEN_LINK_BUTTON, STATUS_BUTTON] : [CITE_BUTTON, COPY_BIBTEX_BUTTON, STATUS_BUTTON]).filter((button) => button !== STATUS_BUTTON || !isSharedPaper(paper)),
+    reading: (paper) => readingOf(services.reading.list, paper),
   });
   const { quickPick } = picker;
   let outcome: Promise<SearchOutcome> | undefined;
@@ -75,11 +83,26 @@ function openSearch(services: Services, citing: Citing, initialQuery: string, re
     } else if (button === OPEN_LINK_BUTTON) {
       const link = preferredLink(item.paper);
       if (link) void vscode.env.openExternal(vscode.Uri.parse(link.url, true));
+    } else if (button === STATUS_BUTTON) {
+      // The choice of status takes the search's place; the search is done once it is made.
+      if (outcome) return;
+      outcome = Promise.resolve(vscode.commands.executeCommand(COMMANDS.setReadingStatus, item.paper.key)).then(() => 'other' as const, () => 'other' as const);
+      quickPick.hide();
     }
   });
 
   picker.show();
   return { quickPick, settled: () => picker.settled(), finished };
+}
+
+/** What Enter does, in the words of the placeholder and of every row: the same for the whole search. */
+function enterAction(citing: Citing, replace: KeyToReplace | undefined): { hint: string; placeholder: string } {
+  const search = 'Search titles, authors, abstracts, keys';
+  if (replace) return { hint: `Enter: use instead of ${replace.key}`, placeholder: `${search} — Enter puts the paper’s key in place of ${replace.key}` };
+  const editor = citing.noteEditor();
+  if (!editor) return { hint: 'Enter: show details', placeholder: `${search} — Enter shows the paper’s details` };
+  const name = editor.document.uri.path.slice(editor.document.uri.path.lastIndexOf('/') + 1);
+  return { hint: `Enter: cite in ${name}`, placeholder: `${search} — Enter cites the paper in ${name}` };
 }
 
 async function enter(citing: Citing, paper: Paper, replace: KeyToReplace | undefined): Promise<SearchOutcome> {
@@ -89,7 +112,7 @@ async function enter(citing: Citing, paper: Paper, replace: KeyToReplace | undef
   }
   const editor = citing.noteEditor();
   if (editor) return (await citing.insert(editor, [paper])) ? 'inserted' : 'other';
-  await vscode.commands.executeCommand(COMMANDS.showDetails, paper.key);
+  await vscode.commands.executeCommand(COMMANDS.showDetails, paperArgument(paper));
   return 'details';
 }
 

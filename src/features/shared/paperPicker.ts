@@ -2,10 +2,12 @@
 // engine on each (debounced) keystroke, in the engine's order, never re-filtered by the editor.
 import * as vscode from 'vscode';
 import type { Paper } from '../../core/paper/paper';
+import type { ReadingEntry } from '../../core/reading/status';
 import { papersForQuery } from '../../core/search/offers';
 import type { LibraryService } from './services';
 import { emptyLibraryItem, isPaperItem, noMatchItem, NO_PAPERS_ACTION, paperItem, type ActionItem, type PickerItem } from './pickerItems';
 import { COMMANDS } from '../../vscode/ids';
+import { SharedRows, type SharedSearch } from './sharedRows';
 
 /** Rows per query: enough to scroll through, few enough to render at once. */
 export const RESULT_LIMIT = 100;
@@ -24,6 +26,12 @@ export interface PaperPickerOptions {
   isChecked?: (paper: Paper) => boolean;
   /** Papers shown first, below the header rows, for the query typed. */
   pinned?: (query: string) => readonly Paper[];
+  /** The shared library, whose papers are added below the local rows as they arrive. */
+  shared?: SharedSearch;
+  /** A paper's reading status and tags, shown on its row. */
+  reading?: (paper: Paper) => ReadingEntry | undefined;
+  /** What Enter does with a paper, shown on its row ("Enter: cite in review.md"). */
+  enterHint?: (paper: Paper) => string | undefined;
 }
 
 export class PaperPicker implements vscode.Disposable {
@@ -51,6 +59,7 @@ export class PaperPicker implements vscode.Disposable {
    * chooses the first of those rows: the one the person was about to see.
    */
   readonly onDidAcceptItem = this.accepted.event;
+  private readonly sharedRows?: SharedRows;
 
   constructor(private readonly library: LibraryService, private readonly options: PaperPickerOptions) {
     const quickPick = vscode.window.createQuickPick<PickerItem>();
@@ -61,6 +70,7 @@ export class PaperPicker implements vscode.Disposable {
     quickPick.matchOnDescription = false;
     quickPick.matchOnDetail = false;
     keepGivenOrder(quickPick);
+    if (options.shared) this.sharedRows = new SharedRows(quickPick, options.shared, library, (paper) => paperItem(paper, options.buttons?.(paper) ?? [], options.isChecked?.(paper) ?? false, options.enterHint?.(paper)));
     this.disposables.push(
       this.accepted,
       quickPick,
@@ -146,16 +156,18 @@ export class PaperPicker implements vscode.Disposable {
     const pinnedKeys = new Set(pinned.map((paper) => paper.key));
     const found = papers.length ? papersForQuery(papers, this.library.searchIndex(), query, RESULT_LIMIT) : [];
     const header = this.options.header?.(query) ?? [];
-    const rows = [...pinned, ...found.filter((paper) => !pinnedKeys.has(paper.key))].map((paper) => paperItem(paper, this.options.buttons?.(paper) ?? [], this.options.isChecked?.(paper) ?? false));
+    const rows = [...pinned, ...found.filter((paper) => !pinnedKeys.has(paper.key))].map((paper) => paperItem(paper, this.options.buttons?.(paper) ?? [], this.options.isChecked?.(paper) ?? false, this.options.enterHint?.(paper), this.options.reading?.(paper)));
     const items: PickerItem[] = [...header, ...rows];
     if (!papers.length) items.push(emptyLibraryItem());
     else if (!rows.length && query.trim()) items.push(noMatchItem(query));
     this.quickPick.items = items;
     this.rowsReplacedAt = ++this.events;
+    this.sharedRows?.update(query, items);
   }
 
   dispose(): void {
     this.disposed = true;
+    this.sharedRows?.dispose();
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     for (const resolve of this.waiting.splice(0)) resolve();

@@ -5,6 +5,8 @@ import { escapeIconSyntax } from '../../core/search/offers';
 import { paperDescription, snippet } from '../../core/views/paperSummary';
 import { squash } from '../../core/util/text';
 import { displayTitle } from '../../core/views/displayTitle';
+import { readingDescription, STATUS_ICONS } from '../../core/reading/display';
+import type { ReadingEntry } from '../../core/reading/status';
 
 const DETAIL_CHARS = 160;
 
@@ -29,22 +31,29 @@ export function isPaperItem(item: PickerItem | undefined): item is PaperItem {
 }
 
 /**
- * Title on the first line; year · organisation or authors · upvotes, then the abstract's
- * beginning, on the second. (Beside the title, as a description, the facts would be cut off
- * for every long title: the quick pick is narrow and paper titles are long.)
+ * Title on the first line; year · organisation or authors · upvotes, what Enter does with
+ * the paper, then the abstract's beginning, on the second. (Beside the title, as a
+ * description, the facts would be cut off for every long title: the quick pick is narrow and
+ * paper titles are long. The abstract comes last: it is what the width cuts.)
  */
-export function paperItem(paper: Paper, buttons: vscode.QuickInputButton[], checked: boolean): PaperItem {
+export function paperItem(paper: Paper, buttons: vscode.QuickInputButton[], checked: boolean, enter?: string, reading?: ReadingEntry): PaperItem {
   const title = escapeIconSyntax(squash(displayTitle(paper.title)));
-  const facts = paperDescription(paper);
+  const facts = [paperDescription(paper), enter].filter(Boolean).join(' · ');
   const detail = [facts, paper.abstract ? snippet(paper.abstract, DETAIL_CHARS) : undefined].filter(Boolean).join(' — ');
   return {
     label: checked ? `$(check) ${title}` : title,
-    detail: detail ? escapeIconSyntax(detail) : undefined,
+    detail: [readingMark(reading), detail ? escapeIconSyntax(detail) : undefined].filter(Boolean).join(' · ') || undefined,
     // Rows are the engine's answer: the editor must show every one, in this order.
     alwaysShow: true,
     buttons,
     paper,
   };
+}
+
+/** "$(pass) Read · #rl": the status's icon, its words and the tags, first on a row's second line. */
+function readingMark(entry: ReadingEntry | undefined): string | undefined {
+  const words = readingDescription(entry);
+  return words ? `$(${entry?.status ? STATUS_ICONS[entry.status] : 'tag'}) ${escapeIconSyntax(words)}` : undefined;
 }
 
 export function emptyLibraryItem(): ActionItem {

@@ -6,6 +6,8 @@ import type { SearchIndex } from '../../core/search';
 import type { Config } from '../../vscode/config';
 import type { ReferenceFormatter } from '../../vscode/references';
 import type { Topic, TopicOverrides } from '../../core/topics';
+import type { SharedLibraryService } from './sharedLibraryService';
+import type { ReadingStore } from './readingStore';
 
 /** Listings read so far of those found, during a scan. */
 export interface IndexingProgress {
@@ -49,6 +51,10 @@ export interface Services {
   readonly output: vscode.OutputChannel;
   /** Formatted references in the CSL style of the settings, made off the editor's thread. */
   readonly references: ReferenceFormatter;
+  /** The lab's shared library on PostgreSQL, when one is configured: searched beside the local papers. */
+  readonly sharedLibrary: SharedLibraryService;
+  /** Each paper's reading status and tags, from the library folder's reading list. */
+  readonly reading: ReadingStore;
 }
 
 /** Each feature folder exports one of these. */

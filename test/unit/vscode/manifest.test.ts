@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { SETTING_SCHEMAS, type SettingName } from '../../../src/core/settings';
-import { COMMANDS, CONTEXT_KEYS, INTERNAL_COMMANDS, PAPERS_VIEW, REFERENCES_VIEW } from '../../../src/vscode/ids';
+import { COMMANDS, CONTEXT_KEYS, INTERNAL_COMMANDS, PAPERS_VIEW, REFERENCES_VIEW, SHARED_LIBRARY_VIEW } from '../../../src/vscode/ids';
 
 interface Manifest {
   contributes: {
@@ -39,7 +39,7 @@ describe('package.json and the code', () => {
 
   it('read in when clauses exactly the context keys the code sets', () => {
     const clauses = strings(manifest.contributes).filter(([key]) => key === 'when' || key === 'enablement').map(([, value]) => value);
-    const read = new Set(clauses.flatMap((clause) => [...clause.matchAll(/\blitReview\.\w+/g)].map((match) => match[0])).filter((name) => name !== PAPERS_VIEW && name !== REFERENCES_VIEW));
+    const read = new Set(clauses.flatMap((clause) => [...clause.matchAll(/\blitReview\.\w+/g)].map((match) => match[0])).filter((name) => name !== PAPERS_VIEW && name !== REFERENCES_VIEW && name !== SHARED_LIBRARY_VIEW));
     assert.deepEqual([...read].sort(), Object.values(CONTEXT_KEYS).sort());
   });
 
@@ -47,6 +47,7 @@ describe('package.json and the code', () => {
     assert.ok(Object.values(manifest.contributes.views).flat().some((view) => view.id === PAPERS_VIEW));
     assert.ok(contributes.includes(`"${PAPERS_VIEW}"`));
     assert.ok(Object.values(manifest.contributes.views).flat().some((view) => view.id === REFERENCES_VIEW));
+    assert.ok(Object.values(manifest.contributes.views).flat().some((view) => view.id === SHARED_LIBRARY_VIEW));
   });
 
   it('document every setting with the default and the range the code enforces', () => {
