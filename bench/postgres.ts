@@ -107,10 +107,15 @@ async function main(): Promise<void> {
 
     const progress = (line: string) => !options.json && process.stdout.write(`\r  ${line.padEnd(60)}`);
     const started = performance.now();
+    // When each step of the publish ended, from its progress.
+    const phases: Record<string, number> = {};
     const report: PublishReport = await publish({
       folders: [path.join(folder, 'library')],
       connectionString: cluster.url,
-      onProgress: (event) => progress(event.kind === 'written' ? `writing: ${event.transaction}/${event.transactions}` : event.kind === 'read' ? `reading: ${event.files} files` : event.kind),
+      onProgress: (event) => {
+        phases[event.kind] = event.ms;
+        progress(event.kind === 'written' ? `writing: ${event.transaction}/${event.transactions}` : event.kind === 'read' ? `reading: ${event.files} files` : event.kind);
+      },
     });
     const publishMs = performance.now() - started;
     if (!options.json) process.stdout.write('\n');
@@ -144,6 +149,14 @@ async function main(): Promise<void> {
       listings: files,
       publishMs: Math.round(publishMs),
       publishMinutes: round(publishMs / 60000),
+      publishSteps: {
+        readAndParseMs: phases.parsed,
+        mergeMs: phases.merged! - phases.parsed!,
+        writeMs: phases.written! - phases.merged!,
+        indexMs: phases.indexed === undefined ? 0 : phases.indexed - phases.written!,
+        topicsAndTermsMs: phases.topics! - (phases.indexed ?? phases.written!),
+      },
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       databaseMB: Math.round(Number(size.rows[0]!.bytes) / 1048576),
       largestTablesMB: Object.fromEntries(tables.rows.map((row) => [row.name, Math.round(Number(row.bytes) / 1048576)])),
       republishOneListingMs: again.elapsedMs,
@@ -156,7 +169,8 @@ async function main(): Promise<void> {
     };
     printTable([
       ['papers published', `${result.papers} in ${result.listings} listings`],
-      ['publish (empty database)', `${result.publishMs} ms (${result.publishMinutes} min)`],
+      ['publish (empty database)', `${result.publishMs} ms (${result.publishMinutes} min); peak memory ${result.peakRssMB} MB`],
+      ['  read and parse / merge / write / index / topics and terms', Object.values(result.publishSteps).map((ms) => `${((ms ?? 0) / 1000).toFixed(0)} s`).join(' / ')],
       ['database size', `${result.databaseMB} MB (largest: ${Object.entries(result.largestTablesMB).map(([name, mb]) => `${name} ${mb} MB`).join(', ')})`],
       ['publish again, one listing changed', `${result.republishOneListingMs} ms (${again.listings.read} read, ${again.listings.skipped} skipped; papers +${again.papers.inserted} ~${again.papers.updated} -${again.papers.deleted})`],
       [`server search per keystroke (${server.keystrokes} keystrokes)`, `p50 ${server.p50Ms} ms, p95 ${server.p95Ms} ms, max ${server.maxMs} ms; known items first ${server.knownItemAt1}`],

@@ -106,7 +106,7 @@ describe('publishing from the command line', function () {
     const report = JSON.parse(rerun.stdout) as { listings: { read: number; skipped: number } };
     assert.deepEqual(report.listings, { read: old, skipped: renewed, removed: 0 });
     const fresh = await freshDatabase(cluster());
-    await publish({ folders: [folder], connectionString: fresh });
+    assert.equal((await cli(['publish', '--library', folder, '--postgres', fresh])).code, 0);
     const [finished, once] = [await publishedState(url), await publishedState(fresh)];
     assert.deepEqual((finished as { papers: unknown }).papers, (once as { papers: unknown }).papers);
     assert.deepEqual((finished as { listings: unknown }).listings, (once as { listings: unknown }).listings);

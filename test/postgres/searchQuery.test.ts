@@ -67,17 +67,19 @@ describe('shared library search: spellings', () => {
   it('writes every word as a group of its forms, neighbours also joined where the library has them', () => {
     const plan = planQuery('zero sea')!;
     const known: KnownForms[] = [exact, { exact: true, completions: ['search', 'seal'], near: [] }];
-    assert.deepEqual(wordGroups(plan, known), ["'zero':*", "('sea' | 'search' | 'seal')"]);
+    assert.deepEqual(wordGroups(plan, known), ["'zero'", "('sea' | 'search' | 'seal')"]);
     const joins = joinCandidates(plan);
     assert.deepEqual(joins, [{ at: 0, term: 'zerosea', prefix: true }]);
-    assert.equal(tsQueryText(plan, known, joins, 'all'), "('zero':* & ('sea' | 'search' | 'seal') | 'zerosea':*)");
-    assert.equal(tsQueryText(plan, known, [], 'some'), "'zero':* | ('sea' | 'search' | 'seal')");
+    assert.equal(tsQueryText(plan, known, joins, 'all'), "('zero' & ('sea' | 'search' | 'seal') | 'zerosea':*)");
+    assert.equal(tsQueryText(plan, known, [], 'some'), "'zero' | ('sea' | 'search' | 'seal')");
+    const starts = planQuery('aste rout')!;
+    assert.deepEqual(wordGroups(starts, [{ exact: false, completions: ['asteroid'], near: [] }, { exact: false, completions: ['routing'], near: [] }]), ["('aste' | 'asteroid')", "('rout' | 'routing')"], 'a word the library lacks may be a start');
     assert.equal(tsQueryText(planQuery('a')!, [], [], 'all'), "'a'");
   });
 
-  it('opens a long unfinished word to every word it begins, abstracts included', () => {
-    const plan = planQuery('reinforc')!;
-    assert.deepEqual(wordGroups(plan, [{ exact: false, completions: ['reinforcement'], near: [] }]), ["('reinforc':* | 'reinforcement')"]);
+  it('opens the word being typed to every word it begins only when titles and names have none', () => {
+    assert.deepEqual(wordGroups(planQuery('reinforc')!, [{ exact: false, completions: ['reinforcement'], near: [] }]), ["('reinforc' | 'reinforcement')"]);
+    assert.deepEqual(wordGroups(planQuery('polyst')!, [{ exact: false, completions: [], near: [] }]), ["'polyst':*"], 'an abstract may have it');
   });
 
   it('weighs rare words above common ones, and finds papers with some words by the rarest', () => {
@@ -85,7 +87,8 @@ describe('shared library search: spellings', () => {
     const known: KnownForms[] = [{ exact: true, near: [], papers: 900 }, { exact: false, near: [], papers: 0 }, { exact: true, near: [], papers: 300 }, { exact: true, near: [], papers: 20 }];
     const weights = wordWeights(known, 1000);
     assert.ok(weights[1]! > weights[3]! && weights[3]! > weights[2]! && weights[2]! > weights[0]!);
-    assert.deepEqual(lookupQueries(plan, known, [], 'some'), ["'shopper':*", "'rewrite':*", "'queries':*"]);
+    assert.deepEqual(lookupQueries(plan, known, [], 'some'), ["'shopper'", "'rewrite'", "'queries'"]);
+    assert.deepEqual(lookupQueries(plan, known, [], 'some', 400), ["'shopper'", "'rewrite'", "'queries'", "'search'"], 'more words until enough papers are expected');
     assert.equal(expectedMatches(known.slice(0, 1), 1000, 'all'), 900);
     assert.equal(expectedMatches([known[0]!, known[2]!], 1000, 'all'), 270);
     assert.equal(expectedMatches([known[2]!, known[3]!], 1000, 'some'), 320);

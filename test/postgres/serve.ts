@@ -11,7 +11,11 @@ import { startCluster } from './cluster';
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples', 'papers');
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { library: { type: 'string', multiple: true }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { library: { type: 'string', multiple: true }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  if (values.help) {
+    process.stdout.write('npm run shared-library:try [-- --library DIR ...] [--json]\n  A throwaway PostgreSQL with the example library (and DIR) published, up until Ctrl+C.\n  --json prints one line once ready: {"url", "password", "connection"} (use npm run --silent).\n');
+    return;
+  }
   const say = (line: string) => !values.json && process.stderr.write(`${line}\n`);
   say('Starting a throwaway PostgreSQL...');
   const cluster = await startCluster();

@@ -145,6 +145,13 @@ async function publishLocked(client: pg.PoolClient, options: PublishOptions, par
     if (before !== undefined && before === rowHash(paperJson(paper), parser)) continue;
     changes.push({ key: paper.key, files: paper.sources.map((source) => source.file), kind: before === undefined ? 'insert' : 'update' });
   }
+  // The files of the rows about to be replaced or deleted: their listings are written with the new ones.
+  const updated = changes.filter((change) => change.kind === 'update');
+  if (updated.length) {
+    const previous = await client.query<{ key: string; files: string[] }>('SELECT key, files FROM papers WHERE key = ANY($1::text[])', [updated.map((change) => change.key)]);
+    const filesOf = new Map(previous.rows.map((row) => [row.key, row.files]));
+    for (const change of updated) change.previousFiles = filesOf.get(change.key);
+  }
   const goneKeys = [...storedHashes.keys()].filter((key) => !byKey.has(key));
   const gone: PaperGone[] = goneKeys.length ? (await client.query<{ key: string; files: string[] }>('SELECT key, files FROM papers WHERE key = ANY($1::text[])', [goneKeys])).rows : [];
   progress({ kind: 'merged', papers: papers.length, changed: changes.length, deleted: gone.length });
@@ -185,19 +192,16 @@ async function publishLocked(client: pg.PoolClient, options: PublishOptions, par
   storedHashes.clear();
   await restampListings(client, read.restamped);
 
-  const hadTopics = (await readState(client, TOPICS_STATE)) !== undefined;
+  const saved = await readState(client, TOPICS_STATE);
   let topicCount: number;
-  if (plan.batches.length || !hadTopics) {
-    const previous = parseSavedTopics((await readState(client, TOPICS_STATE)) ?? '')?.topics;
-    let t = performance.now();
+  if (plan.batches.length || saved === undefined) {
+    // The topics of last time, so that a few new papers do not reshuffle everyone else's.
+    const previous = parseSavedTopics(saved ?? '')?.topics;
     const topics = libraryTopics(papers, previous);
     const rows = topicRows(topics, byKey);
-    if (process.env.DEBUG_RANK) console.log('topics computed', performance.now() - t); t = performance.now();
     await inTransaction(client, async () => {
       await replaceTopics(client, rows);
-      if (process.env.DEBUG_RANK) console.log('topics written', performance.now() - t); t = performance.now();
       await refreshTerms(client);
-      if (process.env.DEBUG_RANK) console.log('terms', performance.now() - t); t = performance.now();
       await saveState(client, TOPICS_STATE, serializeSavedTopics({ stamp: 'published', topics }));
       await markPublished(client, 0);
     });

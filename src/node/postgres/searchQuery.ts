@@ -112,18 +112,19 @@ function lexeme(word: string, prefix: boolean): string {
 
 const UNKNOWN: KnownForms = { exact: true, near: [] };
 /**
- * An unfinished word this long or longer also stands for every word it begins, abstracts'
- * too; a shorter one begins too many (an index would read them all) and stands for the
- * commonest words of titles and names it begins.
+ * The word being typed stands for the commonest words of titles and names it begins (as a
+ * word before it does); only when the library has no such word, nor the word itself, does
+ * it stand for every word it begins, the abstracts' too. Every word it begins is what an
+ * index would read: for a common start, hundreds of thousands of entries at a million papers.
  */
-const OPEN_PREFIX_LENGTH = 6;
-
 /** Each required word as a tsquery group: itself, the words it begins (unfinished), or its typos. */
 export function wordGroups(plan: QueryPlan, known: readonly KnownForms[]): string[] {
+  const last = plan.required.length - 1;
   return plan.required.map((planned, i) => {
     const forms = known[i] ?? UNKNOWN;
-    const completions = planned.prefix ? (forms.completions ?? []) : [];
-    const open = planned.prefix && planned.word.length >= MIN_PREFIX_LENGTH && (planned.word.length >= OPEN_PREFIX_LENGTH || !completions.length);
+    // A word before the last one that the library has is taken as written; one it lacks may be a start ("aste rout").
+    const completions = planned.prefix && (i === last || !forms.exact) ? (forms.completions ?? []) : [];
+    const open = planned.prefix && i === last && planned.word.length >= MIN_PREFIX_LENGTH && !forms.exact && !completions.length;
     const lexemes = [lexeme(planned.word, open), ...completions.map((term) => lexeme(term, false)), ...typoForms(planned, forms).map((term) => lexeme(term, false))];
     return lexemes.length > 1 ? `(${lexemes.join(' | ')})` : lexemes[0]!;
   });

@@ -14,7 +14,7 @@ export function paperTopics(key: string): string {
 const FEW = 5;
 /** An unfinished word of at least this many letters stands for the commonest words it begins, this many of them. */
 export const MIN_COMPLETED = 3;
-export const COMPLETIONS = 24;
+export const COMPLETIONS = 12;
 
 /** Strings that begin with $n, by byte order (text_pattern_ops), whatever the database's collation. */
 function beginsWith(column: string, parameter: string): string {
@@ -98,7 +98,7 @@ in_document AS MATERIALIZED (
 found AS (
   (SELECT key FROM papers WHERE ids && $1::text[] LIMIT 20)
   UNION
-  (SELECT key FROM papers WHERE length($2) >= 3 AND short_name <> '' AND ${beginsWith('short_name', '$2')} ORDER BY short_name LIMIT 30)
+  (SELECT key FROM papers WHERE length($2) >= 3 AND short_name <> '' AND ${beginsWith('short_name', '$2')} ORDER BY short_name USING ~<~ LIMIT 30)
   UNION
   (SELECT key FROM sampled)
   UNION
@@ -113,7 +113,8 @@ found AS (
   -- A citation key with a typo ("ssrl2052"), the same way.
   (SELECT key FROM papers WHERE $14 <> '' AND (SELECT count(*) FROM sampled) + (SELECT count(*) FROM in_head) + (SELECT count(*) FROM in_document) < ${FEW} AND lower(key) % $14 LIMIT 10)
   UNION
-  (SELECT key FROM papers WHERE length($2) BETWEEN 1 AND 2 AND ${beginsWith('lower(key)', '$2')} ORDER BY lower(key) LIMIT 30)
+  -- (In byte order, the order of their index: read as far as needed, never sorted whole.)
+  (SELECT key FROM papers WHERE length($2) BETWEEN 1 AND 2 AND ${beginsWith('lower(key)', '$2')} ORDER BY lower(key) USING ~<~ LIMIT 30)
 ),
 scored AS (
   SELECT p.key, p.short_name, p.title, p.non_paper, p.paper->'authors' AS authors,

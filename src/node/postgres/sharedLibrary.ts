@@ -35,6 +35,12 @@ const MIN_CANDIDATES = 40;
 /** Word look-ups are kept this long (a publish meanwhile may change them) and at most this many. */
 const FORMS_KEPT_MS = 60_000;
 const FORMS_KEPT = 1000;
+/**
+ * Papers with only some of the words are looked for when fewer than this many have them
+ * all (or fewer than asked for): a second pass costs a keystroke as much again, and a
+ * list this long already holds what the words name.
+ */
+const PARTIAL_BELOW = 10;
 /** Papers with only some of the words rank below every paper with all of them. */
 const PARTIAL_SHARE = 0.5;
 
@@ -73,12 +79,10 @@ class PostgresLibrary implements SharedLibrary {
     const measuredOf = (row: SearchRow) => measured(row, namesAuthors(plan, words.known, row.authors ?? []));
     const all = await this.candidates(plan, words, 'all', [], candidates, Math.max(limit, MIN_ENOUGH), limits);
     const hits = rank(plan, all.map(measuredOf)).map(({ item, score }) => ({ row: item.row, score: 1 + score }));
-    if (process.env.DEBUG_RANK) for (const o of rank(plan, all.map(measuredOf)).slice(0, 6)) { const m = o.item; console.log(`   ${m.key.padEnd(26)} s=${o.score.toFixed(3)} head=${m.headRank.toFixed(3)} rank=${m.rank.toFixed(3)} cov=${m.coverage.toFixed(3)} tsim=${m.titleSimilarity.toFixed(2)} nsim=${m.nameSimilarity.toFixed(2)} auth=${m.byAuthors}`); }
-    if (hits.length < limit && plan.required.length > 1) {
+    if (hits.length < Math.min(limit, PARTIAL_BELOW) && plan.required.length > 1) {
       // Too few papers have every word: those that have some follow.
       const some = await this.candidates(plan, words, 'some', hits.map((hit) => hit.row.key), candidates, Math.max(limit - hits.length, MIN_ENOUGH), limits);
       hits.push(...rank(plan, some.map(measuredOf), 'some').map(({ item, score }) => ({ row: item.row, score: PARTIAL_SHARE * (score % 1) })));
-      if (process.env.DEBUG_RANK) { console.log('  some:'); for (const o of rank(plan, some.map(measuredOf), 'some').slice(0, 6)) { const m = o.item; console.log(`   ${m.key.padEnd(26)} s=${o.score.toFixed(3)} head=${m.headRank.toFixed(3)} rank=${m.rank.toFixed(3)} cov=${m.coverage.toFixed(3)} tsim=${m.titleSimilarity.toFixed(2)} nsim=${m.nameSimilarity.toFixed(2)} auth=${m.byAuthors}`); } }
     }
     const best = hits.slice(0, limit);
     const rows = await this.query<{ key: string; paper: unknown; topics: string[] | null }>(PAPERS_BY_KEY_SQL, [best.map((hit) => hit.row.key)], limits);
