@@ -4,7 +4,12 @@
 import * as vscode from 'vscode';
 import { changeReadingText, emptyReadingList, parseReadingList, READING_FILE, type ReadingChange, type ReadingList } from '../../core/reading/status';
 import { writeAtomically } from '../../vscode/atomicWrite';
-import type { LibraryService } from './services';
+
+/** What the store needs of the library: where its folder is, and when that may have changed. */
+export interface LibraryFolderSource {
+  libraryFolder(): vscode.Uri | undefined;
+  readonly onDidChange: vscode.Event<unknown>;
+}
 
 export class ReadingStore implements vscode.Disposable {
   private state: ReadingList = emptyReadingList();
@@ -17,7 +22,7 @@ export class ReadingStore implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly library: LibraryService, private readonly output: vscode.OutputChannel) {
+  constructor(private readonly library: LibraryFolderSource, private readonly output: vscode.OutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${READING_FILE}`);
     const reload = () => {
       // Saves come as a write and a rename: read once they are done.
