@@ -30,5 +30,7 @@ export function tsvectorText(fields: readonly { terms: readonly string[]; weight
 
 /** A lexeme quoted for tsvector and tsquery text: quotes doubled, backslashes escaped. */
 export function quoteLexeme(term: string): string {
+  // Terms are letters and digits nearly always: the replacing is for the rare one that is not.
+  if (!/['\\]/.test(term)) return `'${term}'`;
   return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 }
