@@ -3,16 +3,11 @@
 // transaction of thousands of rows is a handful of round trips.
 import type { ClientBase } from 'pg';
 import { PAPER_COLUMNS, PAPER_COLUMN_TYPES, rowValues, type PaperRow } from './paperRows';
+import type { StoredStamp } from './publishRead';
 import type { TopicRow } from './topicRows';
 
-/** A listing as the listings table holds it. */
-export interface ListingRow {
-  root: string;
-  path: string;
-  size: number;
-  modifiedMs: number;
-  hash: string;
-  parser: string;
+/** A listing as the listings table holds it: its stamp, and its parse result. */
+export interface ListingRow extends StoredStamp {
   parsed: Uint8Array;
   papers: number;
   problems: number;
