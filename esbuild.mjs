@@ -30,6 +30,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Formats references off the editor's thread; citeproc lives only here, not in extension.js.
   { ...common, entryPoints: ['src/vscode/referenceWorker.ts'], outfile: 'dist/referenceWorker.js' },
+  // Parses listings for `lit-review publish` on several threads.
+  { ...common, entryPoints: ['src/node/listingParserWorker.ts'], outfile: 'dist/listingParserWorker.js' },
 ];
 
 if (watch) {

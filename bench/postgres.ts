@@ -3,6 +3,9 @@
 // keystroke over the same kind of typing stream as the local benchmark; beside it, the
 // local engine at 100,000 papers in this process.
 //   npm run bench:postgres -- [--papers N] [--local-papers N] [--json]
+// It runs with the memory a publish of a million papers wants, as the README tells a lab to
+// give the command: a larger heap, and a larger young generation (fewer rows copied by the
+// collector while they wait to be written).
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -112,6 +115,8 @@ async function main(): Promise<void> {
     const report: PublishReport = await publish({
       folders: [path.join(folder, 'library')],
       connectionString: cluster.url,
+      // The built worker, as the command line uses it (the script builds first).
+      parserWorker: path.resolve('dist/listingParserWorker.js'),
       onProgress: (event) => {
         phases[event.kind] = event.ms;
         progress(event.kind === 'written' ? `writing: ${event.transaction}/${event.transactions}` : event.kind === 'read' ? `reading: ${event.files} files` : event.kind);
@@ -135,7 +140,18 @@ async function main(): Promise<void> {
     const again = await publish({ folders: [path.join(folder, 'library')], connectionString: cluster.url });
 
     const shared = openSharedLibrary({ connectionString: cluster.url, queryTimeoutMs: 5000 });
-    const server = await typeInto(async (text) => (await shared.search(text, { limit: LIMIT })).map((hit) => hit.paper.title), queries);
+    const search = async (text: string) => (await shared.search(text, { limit: LIMIT })).map((hit) => hit.paper.title);
+    // Right after the publishes, while the server's autovacuum goes over the rows just written.
+    const serverFresh = await typeInto(search, queries);
+    // Then as readers meet the library once the server has caught up: vacuumed and checkpointed.
+    const settling = performance.now();
+    const settle = new pg.Client({ connectionString: cluster.url });
+    await settle.connect();
+    await settle.query('VACUUM (ANALYZE)');
+    await settle.query('CHECKPOINT');
+    await settle.end();
+    const settleMs = Math.round(performance.now() - settling);
+    const server = await typeInto(search, queries);
     await shared.close();
 
     // The local engine beside it, at the size a researcher's own editor holds.
@@ -153,14 +169,16 @@ async function main(): Promise<void> {
         readAndParseMs: phases.parsed,
         mergeMs: phases.merged! - phases.parsed!,
         writeMs: phases.written! - phases.merged!,
-        indexMs: phases.indexed === undefined ? 0 : phases.indexed - phases.written!,
-        topicsAndTermsMs: phases.topics! - (phases.indexed ?? phases.written!),
+        // The server makes the indexes and the term list while the topics are found: one step.
+        indexTermsAndTopicsMs: phases.topics! - phases.written!,
       },
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
       databaseMB: Math.round(Number(size.rows[0]!.bytes) / 1048576),
       largestTablesMB: Object.fromEntries(tables.rows.map((row) => [row.name, Math.round(Number(row.bytes) / 1048576)])),
       republishOneListingMs: again.elapsedMs,
       republished: again,
+      serverFresh,
+      settleMs,
       server,
       localPapers: options.localPapers,
       local,
@@ -170,10 +188,11 @@ async function main(): Promise<void> {
     printTable([
       ['papers published', `${result.papers} in ${result.listings} listings`],
       ['publish (empty database)', `${result.publishMs} ms (${result.publishMinutes} min); peak memory ${result.peakRssMB} MB`],
-      ['  read and parse / merge / write / index / topics and terms', Object.values(result.publishSteps).map((ms) => `${((ms ?? 0) / 1000).toFixed(0)} s`).join(' / ')],
+      ['  read and parse / merge / write / indexes, terms and topics', Object.values(result.publishSteps).map((ms) => `${((ms ?? 0) / 1000).toFixed(0)} s`).join(' / ')],
       ['database size', `${result.databaseMB} MB (largest: ${Object.entries(result.largestTablesMB).map(([name, mb]) => `${name} ${mb} MB`).join(', ')})`],
       ['publish again, one listing changed', `${result.republishOneListingMs} ms (${again.listings.read} read, ${again.listings.skipped} skipped; papers +${again.papers.inserted} ~${again.papers.updated} -${again.papers.deleted})`],
-      [`server search per keystroke (${server.keystrokes} keystrokes)`, `p50 ${server.p50Ms} ms, p95 ${server.p95Ms} ms, max ${server.maxMs} ms; known items first ${server.knownItemAt1}`],
+      [`server search per keystroke (${server.keystrokes} keystrokes), right after publishing`, `p50 ${serverFresh.p50Ms} ms, p95 ${serverFresh.p95Ms} ms, max ${serverFresh.maxMs} ms; known items first ${serverFresh.knownItemAt1}`],
+      [`  once the server has vacuumed and checkpointed (${(settleMs / 1000).toFixed(0)} s)`, `p50 ${server.p50Ms} ms, p95 ${server.p95Ms} ms, max ${server.maxMs} ms; known items first ${server.knownItemAt1}`],
       [`local engine at ${options.localPapers} papers`, `p50 ${local.p50Ms} ms, p95 ${local.p95Ms} ms, max ${local.maxMs} ms; known items first ${local.knownItemAt1}`],
       ['machine', `${result.cores} cores, load ${result.loadAverage}`],
     ]);

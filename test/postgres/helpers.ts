@@ -15,6 +15,7 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const EXAMPLES = path.join(ROOT, 'examples', 'papers');
 export const REAL = path.join(ROOT, 'test', 'fixtures', 'real');
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
+export const PARSER_WORKER = path.join(ROOT, 'dist', 'listingParserWorker.js');
 
 /** Starts a server before the suite's tests and stops it after them, failed or not. */
 export function useCluster(): () => Cluster {
@@ -69,7 +70,7 @@ export interface Run {
 
 /** The built command line, built first when it is not there. */
 export function ensureBuilt(): void {
-  if (existsSync(CLI)) return;
+  if (existsSync(CLI) && existsSync(PARSER_WORKER)) return;
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`The build failed:\n${build.stderr}`);
 }

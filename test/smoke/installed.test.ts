@@ -11,7 +11,7 @@ const EXTENSION_ID = 'lit-review.lit-review';
 /** The papers in examples/papers (a saved Hugging Face Daily Papers search page). */
 const EXAMPLE_PAPER_COUNT = 60;
 /** Everything the package may hold: vsce adds .vsixmanifest and renames README, CHANGELOG and LICENSE. */
-const SHIPPED = /^(package\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest|dist\/(extension|cli|referenceWorker)\.js|dist\/THIRD-PARTY-NOTICES\.md|media\/[^/]+)$/i;
+const SHIPPED = /^(package\.json|readme\.md|changelog\.md|license(\.txt)?|\.vsixmanifest|dist\/(extension|cli|referenceWorker|listingParserWorker)\.js|dist\/THIRD-PARTY-NOTICES\.md|media\/[^/]+)$/i;
 
 type TreeNode = ReturnType<LitReviewApi['tree']['getChildren']>[number];
 

@@ -197,7 +197,7 @@ export function camelPieces(word: string): string[] {
 
 /** Words so common that a query may use them without the paper having to contain them. */
 export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word);
+  return word.length <= MAX_STOP_WORD_LENGTH && STOP_WORDS.has(word);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The command line's two shared-library commands: `publish` (folders to the server, its
 // progress on stderr, a summary or the report as JSON on stdout) and `search --postgres`
 // (the server's ranking, printed as the local search prints its own).
+import * as path from 'node:path';
 import { publish, type PublishProgress, type PublishReport } from './publish';
 import { openSharedLibrary } from './sharedLibrary';
 
@@ -16,6 +17,9 @@ export interface PublishCommandOptions {
   log: (line: string) => void;
 }
 
+/** The listing parser worker, built beside the command line (run from the sources, there is none: listings are parsed on one thread). */
+const PARSER_WORKER = path.join(__dirname, 'listingParserWorker.js');
+
 export async function publishCommand(options: PublishCommandOptions): Promise<PublishReport> {
   const report = await publish({
     folders: options.folders,
@@ -24,6 +28,7 @@ export async function publishCommand(options: PublishCommandOptions): Promise<Pu
     exclude: options.exclude,
     keyTemplate: options.keyTemplate,
     producer: options.producer,
+    parserWorker: PARSER_WORKER,
     onProgress: (event) => {
       const line = progressLine(event);
       if (line) options.log(`${line} (${(event.ms / 1000).toFixed(1)} s)`);

@@ -6,9 +6,10 @@ import { createHash } from 'node:crypto';
 import { shortName } from '../../core/paper/keys';
 import type { Paper } from '../../core/paper/paper';
 import { documentTerms } from '../../core/search/documents';
+import type { DocumentTerms } from '../../core/search/termIndex';
 import { isNonPaper } from '../../core/search/entryKind';
-import { compactForm, foldedWords, foldForSearch, indexTerms } from '../../core/search/normalize';
-import { tsvectorText } from './tsvector';
+import { compactForm, foldedWords, foldForSearch } from '../../core/search/normalize';
+import { TsVectorBuilder } from './tsvector';
 
 /** Bumped when what a row holds beside the paper changes, so that every row is written again. */
 export const ROW_FORMAT = 1;
@@ -45,7 +46,9 @@ export const PAPER_COLUMN_TYPES = ['text', 'text[]', 'jsonb', 'text', 'text[]', 
  */
 export function paperJson(paper: Paper): string {
   const { topics: _topics, ...rest } = paper;
-  return JSON.stringify({ ...rest, topics: [] }).replace(/(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi, '$1\\ufffd');
+  const json = JSON.stringify({ ...rest, topics: [] });
+  // (Nearly every paper has no escape of either kind: the search is skipped for them.)
+  return json.includes('\\u') ? json.replace(/(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi, '$1\\ufffd') : json;
 }
 
 /** The hash of what a row holds: when it is unchanged, the row is not written again. */
@@ -71,13 +74,18 @@ export function paperRow(paper: Paper, producer: string, json = paperJson(paper)
     upvotes: paper.upvotes ?? null,
     date: paper.date ?? (paper.year ? String(paper.year) : null),
     nonPaper: isNonPaper(paper),
-    document: tsvectorText([
-      { terms: head.title, weight: 'A' },
-      { terms: [...head.name, ...head.people, ...head.organization], weight: 'B' },
-      { terms: indexTerms(abstract, [], { body: true }), weight: 'C' },
-      { terms: head.extra, weight: 'D' },
-    ]),
+    document: documentVector(head, abstract),
   };
+}
+
+/** The title (A), names, authors and organisation (B), abstract (C), keywords and venue (D). */
+function documentVector(head: DocumentTerms['head'], abstract: string): string {
+  const vector = new TsVectorBuilder();
+  vector.addAll(head.title, 'A');
+  for (const terms of [head.name, head.people, head.organization]) vector.addAll(terms, 'B');
+  vector.addBody(abstract, 'C');
+  vector.addAll(head.extra, 'D');
+  return vector.text();
 }
 
 /** What a query may be exactly to name the paper: its key, aliases, arXiv id and DOI, lower-cased. */

@@ -1,23 +1,25 @@
 // Publishing library folders to a shared library: the listings read with the command line's
-// reader, parsed, merged and keyed by the same core as everywhere, topics found by the core,
-// and the difference from what the server holds written a listing at a time (see
-// publishPlan.ts). Only one publish runs at a time per database (an advisory lock: a second
-// waits, then finds little left to do); a publish stopped half-way leaves every listing as
-// it was or as it is now, and the next one finishes the job.
+// reader, parsed (on worker threads, given the built worker), merged and keyed by the same
+// core as everywhere, topics found by the core while the server makes its indexes, and the
+// difference from what the server holds written a listing at a time (see publishPlan.ts).
+// Only one publish runs at a time per database (an advisory lock: a second waits, then
+// finds little left to do); a publish stopped half-way leaves every listing as it was or as
+// it is now, and the next one finishes the job.
 import type pg from 'pg';
 import { Library } from '../../core/indexing/library';
 import type { Paper, ParseResult } from '../../core/paper/paper';
-import { CACHE_VERSION, decodeCache, encodeCache } from '../../core/persist/cache';
-import { parseListing } from '../../core/sources';
-import { computeTopics, parseSavedTopics, serializeSavedTopics, type Topic } from '../../core/topics';
+import { CACHE_VERSION, decodeCache } from '../../core/persist/cache';
+import { computeTopicsSteps, parseSavedTopics, serializeSavedTopics, type Topic } from '../../core/topics';
+import { SliceRunner, type Steps } from '../../core/util/steps';
+import { parseListings } from '../parseListings';
 import { openPool, readConnectionSettings } from './connect';
 import { describeConnection } from './connectionSettings';
 import { sharedLibraryError } from './errors';
 import { SharedLibraryError } from './types';
-import { paperJson, paperRow, rowHash, type PaperRow } from './paperRows';
+import { paperJson, paperRow, rowHash } from './paperRows';
 import { planWrites, type PaperChange, type PaperGone } from './publishPlan';
 import { libraryFile, readFolders, type ReadListing, type StoredStamp } from './publishRead';
-import { deleteListings, deletePapers, markPublished, readState, refreshTerms, replaceTopics, restampListings, saveState, upsertListings, upsertPapers, type ListingRow } from './publishWrite';
+import { deleteListings, deletePapers, markPublished, paperRowJson, readState, refreshTerms, replaceTopics, restampListings, saveState, upsertListings, upsertPapers, type ListingRow } from './publishWrite';
 import { dropPaperIndexes, ensurePaperIndexes, LOCK_NAMESPACE, migrate, PUBLISH_LOCK } from './schema';
 import { topicRows } from './topicRows';
 
@@ -33,6 +35,8 @@ export interface PublishOptions {
   keyTemplate?: string;
   /** What parses the listings (the program and its version): stored parse results of another are not used. */
   producer?: string;
+  /** The built listing parser worker (beside the command line): with it, listings are parsed on several threads. */
+  parserWorker?: string;
 }
 
 /** What a publish is doing, with the milliseconds since it started. */
@@ -64,6 +68,8 @@ const TOPICS_STATE = 'topics';
 /** A first publish of at least this many papers makes the search indexes after the papers are in, with this much memory. */
 const BULK_PAPERS = 20_000;
 const BULK_INDEX_MEMORY = '512MB';
+/** How long topics are found between two turns of the event loop. */
+const SLICE_MS = 20;
 
 export async function publish(options: PublishOptions): Promise<PublishReport> {
   const started = performance.now();
@@ -123,9 +129,15 @@ async function publishLocked(client: pg.PoolClient, options: PublishOptions, par
   // made), every other one as stored.
   let library: Library | undefined = new Library({ template: options.keyTemplate });
   const listingRows = new Map<string, ListingRow>();
-  for (const entry of read.changed.splice(0)) {
-    const result = parseListing(entry.listing.text, entry.listing.file, { modifiedAt: entry.listing.modifiedAt });
-    listingRows.set(entry.listing.file, listingRow(entry, result, parser));
+  const changed = read.changed.splice(0);
+  const parsed = await parseListings(
+    changed.map((entry) => ({ listing: entry.listing, mtimeMs: entry.modifiedMs, size: entry.size })),
+    parser,
+    options.parserWorker,
+  );
+  for (const [i, entry] of changed.entries()) {
+    const { result, encoded } = parsed[i]!;
+    listingRows.set(entry.listing.file, listingRow(entry, result, encoded, parser));
     library.setParsed(entry.listing.file, result);
   }
   const reparse = new Set([...listingRows.keys(), ...read.removed.map((l) => libraryFile(l.root, l.path))]);
@@ -163,11 +175,11 @@ async function publishLocked(client: pg.PoolClient, options: PublishOptions, par
   if (bulk) await dropPaperIndexes(client);
   const removedByFile = new Map(read.removed.map((l) => [libraryFile(l.root, l.path), l]));
   // The rows of the next transaction are made while the server writes this one's.
-  const rowsOf = async (keys: readonly string[]): Promise<PaperRow[]> => {
-    const rows: PaperRow[] = [];
+  const rowsOf = async (keys: readonly string[]): Promise<string[]> => {
+    const rows: string[] = [];
     for (const [i, key] of keys.entries()) {
       if (i % ROWS_BETWEEN_TURNS === ROWS_BETWEEN_TURNS - 1) await new Promise((resolve) => setImmediate(resolve));
-      rows.push(paperRow(byKey.get(key)!, parser));
+      rows.push(paperRowJson(paperRow(byKey.get(key)!, parser)));
     }
     return rows;
   };
@@ -185,23 +197,31 @@ async function publishLocked(client: pg.PoolClient, options: PublishOptions, par
     await written;
     progress({ kind: 'written', transaction: i + 1, transactions: plan.batches.length, listings: batch.listings.length, papers: batch.upserts.length + batch.deletes.length });
   }
-  if (bulk) {
-    await client.query(`SET maintenance_work_mem = '${BULK_INDEX_MEMORY}'`);
-    progress({ kind: 'indexed', indexes: await ensurePaperIndexes(client) });
-  }
   storedHashes.clear();
-  await restampListings(client, read.restamped);
 
   const saved = await readState(client, TOPICS_STATE);
+  const findTopics = plan.batches.length > 0 || saved === undefined;
+  // The server makes the search indexes and the term list while topics are found here, a
+  // slice at a time, so that each of its next statements goes out as soon as the last ends.
+  const serverWork = (async () => {
+    if (bulk) {
+      await client.query(`SET maintenance_work_mem = '${BULK_INDEX_MEMORY}'`);
+      progress({ kind: 'indexed', indexes: await ensurePaperIndexes(client) });
+    }
+    await restampListings(client, read.restamped);
+    if (findTopics) await inTransaction(client, () => refreshTerms(client));
+  })();
+  // (Awaited below, after the topics; a failure meanwhile must not go unhandled.)
+  serverWork.catch(() => undefined);
+  // The topics of last time, so that a few new papers do not reshuffle everyone else's.
+  const topics = findTopics ? await inSlices(libraryTopicsSteps(papers, parseSavedTopics(saved ?? '')?.topics)) : undefined;
+  await serverWork;
+
   let topicCount: number;
-  if (plan.batches.length || saved === undefined) {
-    // The topics of last time, so that a few new papers do not reshuffle everyone else's.
-    const previous = parseSavedTopics(saved ?? '')?.topics;
-    const topics = libraryTopics(papers, previous);
+  if (topics) {
     const rows = topicRows(topics, byKey);
     await inTransaction(client, async () => {
       await replaceTopics(client, rows);
-      await refreshTerms(client);
       await saveState(client, TOPICS_STATE, serializeSavedTopics({ stamp: 'published', topics }));
       await markPublished(client, 0);
     });
@@ -226,12 +246,19 @@ async function publishLocked(client: pg.PoolClient, options: PublishOptions, par
  * each paper's files named within its own folder, so that a folder's subfolders are topics
  * and the folders themselves (one per person, say) are not.
  */
-export function libraryTopics(papers: readonly Paper[], previous?: readonly Topic[]): Topic[] {
+function* libraryTopicsSteps(papers: readonly Paper[], previous?: readonly Topic[]): Steps<Topic[]> {
   const withinFolders = papers.map((paper) => ({ ...paper, sources: paper.sources.map((source) => ({ ...source, file: source.file.slice(source.file.indexOf('/') + 1) })) }));
-  return computeTopics(withinFolders, { folderTopics: true, previous }).topics;
+  return (yield* computeTopicsSteps(withinFolders, { folderTopics: true, previous })).topics;
 }
 
-function listingRow(entry: ReadListing, result: ParseResult, parser: string): ListingRow {
+/** Runs steps in slices with a turn of the event loop between them, so that queries in flight are answered and followed. */
+async function inSlices<T>(steps: Steps<T>): Promise<T> {
+  const runner = new SliceRunner(steps);
+  while (!runner.runFor(SLICE_MS)) await new Promise((resolve) => setImmediate(resolve));
+  return runner.finish();
+}
+
+function listingRow(entry: ReadListing, result: ParseResult, parsed: Uint8Array, parser: string): ListingRow {
   return {
     root: entry.root,
     path: entry.path,
@@ -239,7 +266,7 @@ function listingRow(entry: ReadListing, result: ParseResult, parser: string): Li
     modifiedMs: entry.modifiedMs,
     hash: entry.hash,
     parser,
-    parsed: encodeCache([{ file: entry.listing.file, mtimeMs: entry.modifiedMs, size: entry.size, result }], { producer: parser }),
+    parsed,
     papers: result.papers.length,
     problems: result.problems.length,
   };

@@ -16,14 +16,14 @@ export interface ListingRow extends StoredStamp {
 /** Rows per statement when a table is filled in pieces. */
 const ROWS_PER_STATEMENT = 5000;
 
-/** The rows as one JSON array, each paper's own JSON text spliced in as it is. */
-function papersJson(rows: readonly PaperRow[]): string {
-  const parts = rows.map((row) => {
-    const values = rowValues(row);
-    const fields = PAPER_COLUMNS.map((column, i) => `${JSON.stringify(column)}:${column === 'paper' ? row.paper : JSON.stringify(values[i] ?? null)}`);
-    return `{${fields.join(',')}}`;
-  });
-  return `[${parts.join(',')}]`;
+/**
+ * A row as the JSON object the upsert reads, the paper's own JSON text spliced in as it is:
+ * made as soon as the row is, so that one flat string per paper waits to be written.
+ */
+export function paperRowJson(row: PaperRow): string {
+  const values = rowValues(row);
+  const fields = PAPER_COLUMNS.map((column, i) => `${JSON.stringify(column)}:${column === 'paper' ? row.paper : JSON.stringify(values[i] ?? null)}`);
+  return `{${fields.join(',')}}`;
 }
 
 const UPSERT_PAPERS = `
@@ -31,8 +31,9 @@ INSERT INTO papers (${PAPER_COLUMNS.join(', ')})
 SELECT ${PAPER_COLUMNS.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${PAPER_COLUMNS.map((column, i) => `${column} ${PAPER_COLUMN_TYPES[i]}`).join(', ')})
 ON CONFLICT (key) DO UPDATE SET ${PAPER_COLUMNS.filter((column) => column !== 'key').map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`;
 
-export async function upsertPapers(client: ClientBase, rows: readonly PaperRow[]): Promise<void> {
-  for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) await client.query(UPSERT_PAPERS, [papersJson(rows.slice(from, from + ROWS_PER_STATEMENT))]);
+/** Rows (as `paperRowJson` makes them) inserted or replaced. */
+export async function upsertPapers(client: ClientBase, rows: readonly string[]): Promise<void> {
+  for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) await client.query(UPSERT_PAPERS, [`[${rows.slice(from, from + ROWS_PER_STATEMENT).join(',')}]`]);
 }
 
 export async function deletePapers(client: ClientBase, keys: readonly string[]): Promise<void> {
