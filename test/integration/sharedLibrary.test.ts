@@ -284,8 +284,43 @@ describe('the shared library on PostgreSQL', function () {
     }
     assert.ok(found?.command, 'a shared-only paper under some topic');
     await vscode.commands.executeCommand(found.command.command, ...(found.command.arguments ?? []));
+    const shared = found.command.arguments![0] as Paper;
     const shown = await until(() => api.details(), (page) => page !== undefined, 'the details page');
-    assert.equal(shown!.key, (found.command.arguments![0] as Paper).key);
+    assert.equal(shown!.key, shared.key);
+    // Its reading buttons hand the page's paper over whole (the local library lacks its key): the status is kept and shown.
+    await vscode.commands.executeCommand('litReview.setReadingStatus', shared, undefined, 'to-read');
+    await until(() => api.details(), (page) => /data-value="to-read"[^>]*aria-pressed="true"/.test(page?.html ?? ''), 'the page to show the status');
+    assert.equal(api.details()!.key, shared.key);
+  });
+
+  it('copies and cites a paper only the shared library has from its view’s context menu', async () => {
+    const tree = api.sharedLibrary.tree;
+    const [root] = await tree.getChildren();
+    let node: Extract<SharedNode, { kind: 'paper' }> | undefined;
+    for (const topic of (await tree.getChildren(root)).filter((child) => child.kind === 'topic')) {
+      node ??= (await tree.getChildren(topic)).find((child): child is Extract<SharedNode, { kind: 'paper' }> => child.kind === 'paper' && tree.getTreeItem(child).contextValue === 'sharedPaper');
+    }
+    assert.ok(node, 'a shared-only paper under some topic');
+    const key = node.paper.key;
+    assert.equal(api.library().byKey(key), undefined, 'not in the local library');
+    const menus = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as { contributes: { menus: Record<string, { command: string; when: string }[]> } }).contributes.menus['view/item/context']!;
+    const offered = menus.filter((entry) => entry.when.includes('viewItem == sharedPaper')).map((entry) => entry.command);
+    assert.deepEqual(offered.sort(), ['litReview.copyBibtex', 'litReview.copyFormattedReference', 'litReview.copyKey', 'litReview.insertCitation', 'litReview.openLink']);
+    // A context-menu command receives the element clicked, as here.
+    const entry = await vscode.commands.executeCommand<string>('litReview.copyBibtex', node);
+    assert.match(entry, new RegExp(`^@\\w+\\{${key},`));
+    assert.equal(await vscode.env.clipboard.readText(), entry);
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'As shown ' });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(0, 9, 0, 9);
+    await vscode.commands.executeCommand('litReview.insertCitation', node);
+    await until(() => Promise.resolve(document.getText()), (text) => text === `As shown [@${key}]`, 'the citation');
+    const bib = await until(
+      () => Promise.resolve(vscode.workspace.fs.readFile(workspaceUri('references.bib'))).then((bytes) => new TextDecoder().decode(bytes), () => ''),
+      (text) => text.includes(`{${key},`),
+      'the bibliography entry',
+    );
+    assert.ok(bib.includes(node.paper.title.split(':')[0]!), 'the entry has the title');
   });
 
   it('asks for the password when the server refuses to go without, and uses it once given', async () => {

@@ -23,6 +23,8 @@ const TAB_TITLE_CHARS = 60;
 export class DetailsPanel implements vscode.Disposable {
   private panel?: vscode.WebviewPanel;
   private key?: string;
+  /** The paper on show when the local library lacks it (one of the shared library's): drawn and acted on as it is. */
+  private sharedPaper?: Paper;
   private readonly listener: vscode.Disposable;
 
   constructor(
@@ -52,16 +54,19 @@ export class DetailsPanel implements vscode.Disposable {
       );
       this.panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'lit-review.svg');
       this.panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (this.key) void handleDetailsMessage(this.key, message);
+        const target = this.sharedPaper ?? this.key;
+        if (target) void handleDetailsMessage(target, message);
       });
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.key = undefined;
+        this.sharedPaper = undefined;
       });
     } else {
       this.panel.reveal(undefined, preserveFocus);
     }
     this.key = paper.key;
+    this.sharedPaper = this.services.library.current.byKey(paper.key) ? undefined : paper;
     this.render(paper);
     return this.panel;
   }
@@ -79,7 +84,7 @@ export class DetailsPanel implements vscode.Disposable {
   /** Draws the page again; `keepReference` when only the citations changed, not the paper. */
   private rerender(keepReference: boolean): void {
     if (!this.panel || !this.key) return;
-    const paper = this.services.library.current.byKey(this.key);
+    const paper = this.services.library.current.byKey(this.key) ?? this.sharedPaper;
     if (!paper) return;
     const kept = keepReference && this.reference?.key === paper.key && this.reference.value.style === this.services.config.settings.citationStyle ? this.reference.value : undefined;
     this.render(paper, kept);

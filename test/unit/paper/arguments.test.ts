@@ -22,6 +22,15 @@ describe('papers named by command arguments', () => {
     assert.deepEqual(keys([{ paper: ssrl }, [{ paper: ssrl }]]), ['ssrl2025']);
   });
 
+  it('takes a whole paper the library lacks as it is (a shared library’s), but never a bare key it lacks', () => {
+    const shared = { ...zero, key: 'shared2026', aliases: [] };
+    const named = papersFromArguments((key) => library.byKey(key), [{ kind: 'paper', paper: shared }]);
+    assert.deepEqual(named, { papers: [shared], unknown: [] });
+    assert.deepEqual(keys([{ key: 'shared2026' }]), []);
+    // A local paper handed over whole is the library's own, as it is now.
+    assert.equal(papersFromArguments((key) => library.byKey(key), [{ ...ssrl }])?.papers[0], ssrl);
+  });
+
   it('says which keys it does not know, and that nothing was named when nothing was', () => {
     assert.deepEqual(papersFromArguments((key) => library.byKey(key), ['nope', 'ssrl2025']), { papers: [], unknown: ['nope'] });
     assert.deepEqual(papersFromArguments((key) => library.byKey(key), [['nope', 'ssrl2025']]), { papers: [ssrl], unknown: ['nope'] });
