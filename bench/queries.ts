@@ -9,6 +9,9 @@ export interface BenchQuery {
   expect?: string;
 }
 
+/** The generated papers whose arXiv ids have five digits after the month, as real ones do. */
+const VALID_IDS = 90_000;
+
 /** `hasId` tells the papers whose listing format keeps the arXiv id (a saved page does not). */
 export function benchQueries(papers: readonly SyntheticPaper[], hasId: (index: number) => boolean): BenchQuery[] {
   const at = (share: number): SyntheticPaper => papers[Math.min(papers.length - 1, Math.floor(papers.length * share))]!;
@@ -16,7 +19,10 @@ export function benchQueries(papers: readonly SyntheticPaper[], hasId: (index: n
   const typo = at(0.61);
   const spaced = papers.find((paper, i) => i >= papers.length / 2 && /^[A-Z][a-z]+[A-Z][a-z]+$/.test(paper.shortName)) ?? at(0.5);
   const byTitle = at(0.83);
-  const idIndex = papers.findIndex((_, i) => i >= papers.length * 0.29 && hasId(i));
+  // An id a parser takes as arXiv's (past 90,000 papers the generator's numbers have six digits, which none is).
+  const valid = (paper: SyntheticPaper, i: number): boolean => hasId(i) && /^\d{4}\.\d{5}$/.test(paper.arxivId);
+  let idIndex = papers.findIndex((paper, i) => i >= papers.length * 0.29 && valid(paper, i));
+  if (idIndex < 0) idIndex = papers.findIndex((paper, i) => i >= VALID_IDS * 0.29 && valid(paper, i));
   const byId = idIndex >= 0 ? papers[idIndex] : undefined;
   const author = at(0.45).authors[0]!;
   return [
