@@ -82,7 +82,8 @@ export async function publish(options: PublishOptions): Promise<PublishReport> {
     throw new SharedLibraryError('error', `The shared library's connection settings are wrong: ${error instanceof Error ? error.message : String(error)}`);
   }
   const where = describeConnection(settings);
-  const pool = openPool(settings, { statementTimeoutMs: 0, connectTimeoutMs: 10_000, applicationName: 'lit-review publish', max: 1 });
+  // Two connections: the publish's own, and one that makes the term list while the first makes the indexes.
+  const pool = openPool(settings, { statementTimeoutMs: 0, connectTimeoutMs: 10_000, applicationName: 'lit-review publish', max: 2 });
   let client: pg.PoolClient | undefined;
   try {
     client = await pool.connect().catch((error: unknown) => {
@@ -99,7 +100,7 @@ export async function publish(options: PublishOptions): Promise<PublishReport> {
       await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, PUBLISH_LOCK]);
     }
     try {
-      return await publishLocked(client, options, parser, progress, started);
+      return await publishLocked(client, pool, options, parser, progress, started);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_NAMESPACE, PUBLISH_LOCK]).catch(() => undefined);
     }
@@ -112,7 +113,7 @@ export async function publish(options: PublishOptions): Promise<PublishReport> {
   }
 }
 
-async function publishLocked(client: pg.PoolClient, options: PublishOptions, parser: string, progress: (event: PublishEvent) => void, started: number): Promise<PublishReport> {
+async function publishLocked(client: pg.PoolClient, pool: pg.Pool, options: PublishOptions, parser: string, progress: (event: PublishEvent) => void, started: number): Promise<PublishReport> {
   // A first publish stopped half-way may have left the search indexes dropped (see below).
   const remade = await ensurePaperIndexes(client);
   if (remade) progress({ kind: 'indexed', indexes: remade });
@@ -129,17 +130,10 @@ async function publishLocked(client: pg.PoolClient, options: PublishOptions, par
   // made), every other one as stored.
   let library: Library | undefined = new Library({ template: options.keyTemplate });
   const listingRows = new Map<string, ListingRow>();
-  const changed = read.changed.splice(0);
-  const parsed = await parseListings(
-    changed.map((entry) => ({ listing: entry.listing, mtimeMs: entry.modifiedMs, size: entry.size })),
-    parser,
-    options.parserWorker,
-  );
-  for (const [i, entry] of changed.entries()) {
-    const { result, encoded } = parsed[i]!;
+  await parseChanged(read.changed.splice(0), parser, options.parserWorker, (entry, result, encoded) => {
     listingRows.set(entry.listing.file, listingRow(entry, result, encoded, parser));
-    library.setParsed(entry.listing.file, result);
-  }
+    library!.setParsed(entry.listing.file, result);
+  });
   const reparse = new Set([...listingRows.keys(), ...read.removed.map((l) => libraryFile(l.root, l.path))]);
   await loadStoredResults(client, reparse, (file, result) => library!.setParsed(file, result));
   progress({ kind: 'parsed', changed: listingRows.size, unchanged: read.unchanged.length + read.restamped.length, removed: read.removed.length });
@@ -201,16 +195,19 @@ async function publishLocked(client: pg.PoolClient, options: PublishOptions, par
 
   const saved = await readState(client, TOPICS_STATE);
   const findTopics = plan.batches.length > 0 || saved === undefined;
-  // The server makes the search indexes and the term list while topics are found here, a
-  // slice at a time, so that each of its next statements goes out as soon as the last ends.
-  const serverWork = (async () => {
-    if (bulk) {
-      await client.query(`SET maintenance_work_mem = '${BULK_INDEX_MEMORY}'`);
-      progress({ kind: 'indexed', indexes: await ensurePaperIndexes(client) });
-    }
-    await restampListings(client, read.restamped);
-    if (findTopics) await inTransaction(client, () => refreshTerms(client));
-  })();
+  // The server makes the search indexes and, on a second connection, the term list while
+  // topics are found here, a slice at a time, so that each of its next statements goes out
+  // as soon as the last ends.
+  const serverWork = Promise.all([
+    (async () => {
+      if (bulk) {
+        await client.query(`SET maintenance_work_mem = '${BULK_INDEX_MEMORY}'`);
+        progress({ kind: 'indexed', indexes: await ensurePaperIndexes(client) });
+      }
+      await restampListings(client, read.restamped);
+    })(),
+    findTopics && withSecondClient(pool, (other) => inTransaction(other, () => refreshTerms(other))),
+  ]);
   // (Awaited below, after the topics; a failure meanwhile must not go unhandled.)
   serverWork.catch(() => undefined);
   // The topics of last time, so that a few new papers do not reshuffle everyone else's.
@@ -273,6 +270,20 @@ function listingRow(entry: ReadListing, result: ParseResult, parsed: Uint8Array,
 }
 
 /**
+ * The changed listings parsed, each handed to `take` with its result encoded for storing.
+ * Only `take` keeps them: the texts and the list of results are let go when this returns
+ * (at a million papers, gigabytes the rest of the publish need not hold).
+ */
+async function parseChanged(changed: readonly ReadListing[], parser: string, worker: string | undefined, take: (entry: ReadListing, result: ParseResult, encoded: Uint8Array) => void): Promise<void> {
+  const parsed = await parseListings(
+    changed.map((entry) => ({ listing: entry.listing, mtimeMs: entry.modifiedMs, size: entry.size })),
+    parser,
+    worker,
+  );
+  for (const [i, entry] of changed.entries()) take(entry, parsed[i]!.result, parsed[i]!.encoded);
+}
+
+/**
  * Every stored parse result but those about to be replaced, a slice of listings at a time.
  * One that does not decode (published by a Lit Review that stored them differently) stops
  * the publish: merging without it would unpublish that listing's papers.
@@ -291,6 +302,16 @@ async function loadStoredResults(client: pg.PoolClient, skip: ReadonlySet<string
       if (!result) throw new SharedLibraryError('error', `The listing "${libraryFile(row.root, row.path)}" was published by another version of Lit Review (${row.parser}); publish its folder again with this one first.`);
       take(libraryFile(row.root, row.path), result);
     }
+  }
+}
+
+async function withSecondClient(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  const other = await pool.connect();
+  try {
+    await other.query('SET synchronous_commit = off');
+    await work(other);
+  } finally {
+    other.release();
   }
 }
 
