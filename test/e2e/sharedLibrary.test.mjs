@@ -185,6 +185,23 @@ describe('the shared library in the workbench', function () {
     await workbench.page.keyboard.press('Escape');
   });
 
+  it('offers citing and copying a shared paper from its context menu in the Shared Library view', async () => {
+    const pane = workbench.view('Shared Library');
+    const topic = pane.locator('.monaco-list-row[aria-level="2"]').first();
+    await topic.waitFor({ timeout: 30_000 });
+    if ((await topic.getAttribute('aria-expanded')) === 'false') await topic.click();
+    const paper = pane.locator('.monaco-list-row[aria-level="3"]').first();
+    await paper.waitFor({ timeout: 30_000 });
+    assert.ok(await paper.locator('.codicon-cloud').count(), 'a paper only the shared library has');
+    await paper.click({ button: 'right' });
+    const menu = workbench.page.locator('.monaco-menu');
+    for (const label of ['Insert Citation', 'Copy Citation Key', 'Copy BibTeX', 'Copy Formatted Reference', 'Open Link']) {
+      await menu.locator('.action-item', { hasText: label }).first().waitFor({ timeout: 10_000 });
+    }
+    await workbench.screenshot('shared-context-menu');
+    await workbench.page.keyboard.press('Escape');
+  });
+
   it('says in the status bar when the server is gone, while local search goes on', async () => {
     await server.stop();
     await openCommandPicker(workbench, 'Lit Review: Search Papers', 'Lit Review: Search Papers');

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { expectedMatches, joinCandidates, lookupQueries, namesAuthors, planQuery, tsQueryText, typoForms, wordGroups, wordWeights, type KnownForms } from '../../src/node/postgres/searchQuery';
 import { finalScore, rank, type Measured } from '../../src/node/postgres/rerank';
-import { quoteLexeme, tsvectorText } from '../../src/node/postgres/tsvector';
+import { quoteLexeme, tsvectorText, TsVectorBuilder } from '../../src/node/postgres/tsvector';
+import { indexTerms } from '../../src/core/search/normalize';
 
 const exact: KnownForms = { exact: true, near: [] };
 
@@ -138,5 +139,14 @@ describe('shared library search: the stored vectors', () => {
     assert.equal(quoteLexeme('back\\slash'), "'back\\\\slash'");
     const many = tsvectorText([{ terms: Array.from({ length: 300 }, () => 'same'), weight: 'C' }]);
     assert.equal(many.split(',').length, 255, 'at most 255 positions a term');
+  });
+
+  it('reads an abstract as the local index does: the same terms in the same order', () => {
+    const abstract = 'We study \\emph{Monte-Carlo} tree search (MCTS) for the state-of-the-art ZeroSearch agent: it is 3.5x faster, Schölkopf’s “kernel” trick and e.g. GPT-4o; a the of.';
+    const vector = new TsVectorBuilder();
+    vector.addBody(abstract, 'C');
+    assert.equal(vector.text(), tsvectorText([{ terms: indexTerms(abstract, [], { body: true }), weight: 'C' }]));
+    assert.match(vector.text(), /'stateoftheart':\d+C/);
+    assert.doesNotMatch(vector.text(), /'for':/, 'stop words standing alone are left out');
   });
 });

@@ -47,7 +47,7 @@ export const PAPER_COLUMN_TYPES = ['text', 'text[]', 'jsonb', 'text', 'text[]', 
 export function paperJson(paper: Paper): string {
   const { topics: _topics, ...rest } = paper;
   const json = JSON.stringify({ ...rest, topics: [] });
-  // (Nearly every paper has no escape of either kind: the search is skipped for them.)
+  // (Few papers have any \u escape: the others skip the search.)
   return json.includes('\\u') ? json.replace(/(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/gi, '$1\\ufffd') : json;
 }
 
