@@ -32,25 +32,7 @@ describe('citations in the workbench', function () {
     },
   );
 
-  const lines = () => workbench.page.locator('.part.editor .editor-instance .view-lines').first();
-
-  async function hoverOver(text) {
-    const point = await lines().evaluate((element, wanted) => {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent.indexOf(wanted);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + 2);
-        range.setEnd(node, at + 4);
-        const box = range.getBoundingClientRect();
-        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-      }
-      return undefined;
-    }, text);
-    assert.ok(point, `"${text}" is on screen`);
-    await workbench.page.mouse.move(point.x, point.y, { steps: 4 });
-  }
+  const lines = () => workbench.editorLines();
 
   it('asks for a page or prefix after the papers, each row showing the citation it writes', async () => {
     await lines().click();
@@ -79,7 +61,7 @@ describe('citations in the workbench', function () {
   });
 
   it('shows where a paper is cited when hovering over its key', async () => {
-    await hoverOver('ssrl2025');
+    await workbench.hoverOverText('ssrl2025');
     const hover = workbench.page.locator('.monaco-hover', { hasText: 'Cited in' });
     await hover.waitFor({ timeout: 30_000 });
     assert.match(await hover.innerText(), /review\.md:\d+/);
@@ -116,26 +98,12 @@ describe('citations in the workbench', function () {
 
   it('shows the findings on the entries of the .bib file', async () => {
     await workbench.openFile('references.bib');
-    const bibLines = workbench.page.locator('.part.editor .editor-instance .view-lines').first();
+    const bibLines = workbench.editorLines();
     await bibLines.filter({ hasText: 'oldsurvey2019' }).waitFor();
     // The unused entry is faded, the one that differs from the library underlined as a warning.
     await workbench.page.locator('.part.editor .squiggly-warning').first().waitFor();
     await workbench.page.locator('.part.editor .squiggly-inline-unnecessary').first().waitFor();
-    const point = await bibLines.evaluate((element) => {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent.indexOf('zerosearch2025');
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + 2);
-        range.setEnd(node, at + 4);
-        const box = range.getBoundingClientRect();
-        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-      }
-      return undefined;
-    });
-    assert.ok(point, 'the entry is on screen');
-    await workbench.page.mouse.move(point.x, point.y, { steps: 4 });
+    await workbench.hoverOverText('zerosearch2025');
     const hover = workbench.page.locator('.monaco-hover', { hasText: 'differs from the library' });
     await hover.waitFor({ timeout: 30_000 });
     const text = await hover.innerText();

@@ -33,7 +33,7 @@ describe('citing in a note in the workbench', function () {
     },
   );
 
-  const editorText = () => workbench.page.locator('.part.editor .editor-instance .view-lines').first().innerText();
+  const editorText = () => workbench.editorLines().innerText();
 
   /** The text of the note's editor as one line: the editor wraps long lines. */
   async function noteText() {
@@ -51,27 +51,8 @@ describe('citing in a note in the workbench', function () {
     }
   }
 
-  /** Moves the pointer over the first place `text` is shown in the editor. */
-  async function hoverOver(text) {
-    const point = await workbench.page.locator('.part.editor .editor-instance .view-lines').first().evaluate((lines, wanted) => {
-      const walker = document.createTreeWalker(lines, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent.indexOf(wanted);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at + 2);
-        range.setEnd(node, at + 4);
-        const box = range.getBoundingClientRect();
-        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-      }
-      return undefined;
-    }, text);
-    assert.ok(point, `"${text}" is on screen`);
-    await workbench.page.mouse.move(point.x, point.y, { steps: 4 });
-  }
-
   it('inserts one citation of two papers chosen in Insert Citation, and adds them to the bibliography', async () => {
-    await workbench.page.locator('.part.editor .editor-instance .view-lines').first().click();
+    await workbench.editorLines().click();
     // The note ends with a newline: Ctrl+End is the start of a fresh line.
     await workbench.page.keyboard.press('Control+End');
     await workbench.page.keyboard.type('Two recent papers train this ability ', { delay: 5 });
@@ -128,7 +109,7 @@ describe('citing in a note in the workbench', function () {
   });
 
   it('completes citation keys after `[@`, with each paper’s title', async () => {
-    await workbench.page.locator('.part.editor .editor-instance .view-lines').first().click();
+    await workbench.editorLines().click();
     await workbench.page.keyboard.press('Control+End');
     await workbench.page.keyboard.press('Enter');
     await workbench.page.keyboard.press('Enter');
@@ -157,7 +138,7 @@ describe('citing in a note in the workbench', function () {
   });
 
   it('shows the paper when the pointer rests on a key', async () => {
-    await hoverOver('@ssrl2025');
+    await workbench.hoverOverText('@ssrl2025');
     const hover = workbench.page.locator('.monaco-hover:not(.hidden)', { hasText: SSRL });
     await hover.first().waitFor({ timeout: 15_000 });
     const text = await hover.first().innerText();
@@ -170,7 +151,7 @@ describe('citing in a note in the workbench', function () {
   });
 
   it('takes back a citation and its bibliography entry with one undo in the note', async () => {
-    await workbench.page.locator('.part.editor .editor-instance .view-lines').first().click();
+    await workbench.editorLines().click();
     await workbench.page.keyboard.press('Control+End');
     await workbench.page.keyboard.press('Enter');
     await workbench.page.keyboard.type('Tree search helps as well ', { delay: 5 });

@@ -132,6 +132,30 @@ export class Workbench {
     await this.page.mouse.move(size.width / 2, size.height - 5);
   }
 
+  /** The text lines of the editor in front. */
+  editorLines() {
+    return this.page.locator('.part.editor .editor-instance .view-lines').first();
+  }
+
+  /** Moves the pointer over the first place `text` is shown in the editor in front (a little into it, where a hover is the word's). */
+  async hoverOverText(text) {
+    const point = await this.editorLines().evaluate((element, wanted) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent.indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + 2);
+        range.setEnd(node, at + 4);
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }
+      return undefined;
+    }, text);
+    if (!point) throw new Error(`"${text}" is not on screen`);
+    await this.page.mouse.move(point.x, point.y, { steps: 4 });
+  }
+
   /** The pane of a view in the side bar, by the view's name. */
   view(name) {
     return this.page.locator('.part.sidebar .pane', { has: this.page.locator(`.pane-header[aria-label="${name} Section"]`) });

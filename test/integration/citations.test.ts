@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { LitReviewApi } from '../../src/extension';
 import type { CitationPicker } from '../../src/features/cite/insertCitation';
 import type { BibliographyCheckRun } from '../../src/features/citations/checkBibliography';
-import { EXAMPLE_PAPER_COUNT, activateExtension, workspaceUri, closeAllEditors } from './workspace';
+import { EXAMPLE_PAPER_COUNT, activateExtension, workspaceUri, closeAllEditors, showWithCursor } from './workspace';
 import { until, within } from './waiting';
 
 const encoder = new TextEncoder();
@@ -24,11 +24,7 @@ async function writeText(relativePath: string, text: string): Promise<vscode.Uri
 }
 
 async function openNote(relativePath: string, text: string, offset = text.length): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(await writeText(relativePath, text));
-  const editor = await vscode.window.showTextDocument(document);
-  const position = document.positionAt(offset);
-  editor.selection = new vscode.Selection(position, position);
-  return editor;
+  return showWithCursor(await vscode.workspace.openTextDocument(await writeText(relativePath, text)), offset);
 }
 
 const accept = (): Promise<unknown> => within(vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'), 'Enter');

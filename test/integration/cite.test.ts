@@ -5,7 +5,7 @@ import type { Paper } from '../../src/core/paper/paper';
 import type { LitReviewApi } from '../../src/extension';
 import type { CitationPicker } from '../../src/features/cite/insertCitation';
 import type { SearchPicker } from '../../src/features/search';
-import { EXAMPLE_LISTING, EXAMPLE_PAPER_COUNT, activateExtension, workspaceUri, closeAllEditors } from './workspace';
+import { EXAMPLE_LISTING, EXAMPLE_PAPER_COUNT, activateExtension, workspaceUri, closeAllEditors, showWithCursor } from './workspace';
 import { until, within } from './waiting';
 
 const encoder = new TextEncoder();
@@ -43,19 +43,11 @@ async function readBytes(relativePath: string): Promise<Uint8Array> {
 
 /** Opens a workspace file (written first) in an editor, with the cursor at `offset` (default: the end). */
 async function openNote(relativePath: string, text: string, offset = text.length): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(await writeText(relativePath, text));
-  const editor = await vscode.window.showTextDocument(document);
-  const position = document.positionAt(offset);
-  editor.selection = new vscode.Selection(position, position);
-  return editor;
+  return showWithCursor(await vscode.workspace.openTextDocument(await writeText(relativePath, text)), offset);
 }
 
 async function openUntitled(language: string, text: string, offset = text.length): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content: text });
-  const editor = await vscode.window.showTextDocument(document);
-  const position = document.positionAt(offset);
-  editor.selection = new vscode.Selection(position, position);
-  return editor;
+  return showWithCursor(await vscode.workspace.openTextDocument({ language, content: text }), offset);
 }
 
 const accept = (): Promise<unknown> => within(vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'), 'Enter');

@@ -54,3 +54,11 @@ export async function closeAllEditors(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   }
 }
+
+/** Shows a document in an editor with the cursor at `offset` (default: the end). */
+export async function showWithCursor(document: vscode.TextDocument, offset = document.getText().length): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(document);
+  const position = document.positionAt(offset);
+  editor.selection = new vscode.Selection(position, position);
+  return editor;
+}
