@@ -8,7 +8,7 @@ import { COMMANDS } from '../../vscode/ids';
 import { askExclusionReason } from '../shared/exclusionReason';
 
 /** Runs the request of a button of the page showing a paper: its key, or the paper itself when the local library lacks it. */
-export async function handleDetailsMessage(key: string | Paper, message: unknown): Promise<void> {
+export async function handleDetailsMessage(shown: string | Paper, message: unknown): Promise<void> {
   const { type, value } = (typeof message === 'object' && message !== null ? message : {}) as { type?: unknown; value?: unknown };
   if (!DETAILS_ACTIONS.includes(type as DetailsAction) || typeof value !== 'string') return;
   switch (type as DetailsAction) {
@@ -20,19 +20,19 @@ export async function handleDetailsMessage(key: string | Paper, message: unknown
         reason = await askExclusionReason();
         if (reason === undefined) return;
       }
-      await vscode.commands.executeCommand(COMMANDS.setReadingStatus, key, undefined, status, reason);
+      await vscode.commands.executeCommand(COMMANDS.setReadingStatus, shown, undefined, status, reason);
       return;
     }
     case 'addTag':
-      await vscode.commands.executeCommand(COMMANDS.addTag, key);
+      await vscode.commands.executeCommand(COMMANDS.addTag, shown);
       return;
     case 'removeTag':
-      if (value) await vscode.commands.executeCommand(COMMANDS.removeTag, key, undefined, value);
+      if (value) await vscode.commands.executeCommand(COMMANDS.removeTag, shown, undefined, value);
       return;
     case 'details':
       if (value) await vscode.commands.executeCommand(COMMANDS.showDetails, value);
       return;
     case 'similar':
-      await vscode.commands.executeCommand(COMMANDS.similarPapers, key);
+      await vscode.commands.executeCommand(COMMANDS.similarPapers, shown);
   }
 }
