@@ -290,6 +290,8 @@ describe('the shared library on PostgreSQL', function () {
     // Its reading buttons hand the page's paper over whole (the local library lacks its key): the status is kept and shown.
     await vscode.commands.executeCommand('litReview.setReadingStatus', shared, undefined, 'to-read');
     await until(() => api.details(), (page) => /data-value="to-read"[^>]*aria-pressed="true"/.test(page?.html ?? ''), 'the page to show the status');
+    await vscode.commands.executeCommand('litReview.addTag', shared, undefined, 'lab-pick');
+    await until(() => api.details(), (page) => (page?.html ?? '').includes('#lab-pick'), 'the page to show the tag');
     assert.equal(api.details()!.key, shared.key);
   });
 
