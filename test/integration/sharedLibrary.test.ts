@@ -323,6 +323,16 @@ describe('the shared library on PostgreSQL', function () {
       'the bibliography entry',
     );
     assert.ok(bib.includes(node.paper.title.split(':')[0]!), 'the entry has the title');
+
+    // The server's key of this one names another local paper: the menu acts on the shared paper, under the key it is shown with.
+    let clash: SharedNode | undefined;
+    for (const parent of [root!, ...(await tree.getChildren(root)).filter((child) => child.kind === 'topic')]) {
+      clash ??= (await tree.getChildren(parent)).find((child) => child.kind === 'paper' && child.paper.title === 'Sparse Spectral Regression Layers');
+    }
+    assert.ok(clash?.kind === 'paper' && clash.paper.key === 'ssrl2025', 'the shared paper whose key the local SSRL has');
+    const clashEntry = await vscode.commands.executeCommand<string>('litReview.copyBibtex', clash);
+    assert.match(clashEntry, /^@\w+\{ssrl2025a,/);
+    assert.match(clashEntry, /Sparse Spectral Regression Layers/);
   });
 
   it('asks for the password when the server refuses to go without, and uses it once given', async () => {

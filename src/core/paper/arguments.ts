@@ -18,7 +18,7 @@ export interface ResolvedPapers {
 export function papersFromArguments(byKey: (key: string) => Paper | undefined, args: readonly unknown[]): ResolvedPapers | undefined {
   const [first, second] = args;
   const chosen = Array.isArray(second) && second.length > 1 ? second : first;
-  const wanted = (Array.isArray(chosen) ? chosen : [chosen]).map((value) => ({ key: keyOf(value), carried: paperOf(value) })).filter((item): item is { key: string; carried: Paper | undefined } => item.key !== undefined);
+  const wanted = (Array.isArray(chosen) ? chosen : [chosen]).map((value) => ({ key: keyOf(value), carried: paperCarriedBy(value) })).filter((item): item is { key: string; carried: Paper | undefined } => item.key !== undefined);
   if (!wanted.length) return undefined;
   const papers: Paper[] = [];
   const unknown: string[] = [];
@@ -35,10 +35,10 @@ export function papersFromArguments(byKey: (key: string) => Paper | undefined, a
 }
 
 /** The whole paper a value is or carries (`.paper`), when it has what a paper has. */
-function paperOf(value: unknown): Paper | undefined {
+export function paperCarriedBy(value: unknown): Paper | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const record = value as Partial<Paper> & { paper?: unknown };
-  if (typeof record.paper === 'object' && record.paper !== null) return paperOf(record.paper);
+  if (typeof record.paper === 'object' && record.paper !== null) return paperCarriedBy(record.paper);
   return typeof record.key === 'string' && typeof record.title === 'string' && Array.isArray(record.authors) && Array.isArray(record.sources) ? (record as Paper) : undefined;
 }
 
