@@ -153,26 +153,25 @@ export class PapersTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   /** Shows exactly the papers a bar of the chart counts: the other filters go, so the numbers agree. */
   setChartFilter(bar: ChartBar | undefined): void {
+    if (bar) this.dropFilters();
     this.chartState = bar && { topic: bar.topic, ...(bar.period ? { period: bar.period } : {}) };
-    if (bar) {
-      this.filterText = undefined;
-      this.filterKeys = undefined;
-      this.citedState = undefined;
-      this.readingState = undefined;
-    }
     this.invalidate(false);
     this.refreshNow();
   }
 
   /** Every filter at once: the whole library again. */
   clearFilters(): void {
+    this.dropFilters();
+    this.invalidate(false);
+    this.refreshNow();
+  }
+
+  private dropFilters(): void {
     this.filterText = undefined;
     this.filterKeys = undefined;
     this.citedState = undefined;
     this.readingState = undefined;
     this.chartState = undefined;
-    this.invalidate(false);
-    this.refreshNow();
   }
 
   /** The filters in force. */
